@@ -11,28 +11,42 @@ namespace Platform.ServiceDefaults.Hosting;
 /// the kernel closes that pipe, the read returns end-of-file and the child stops itself: no orphans.
 /// </summary>
 internal sealed partial class AppHostLifetimeLink(IHostApplicationLifetime lifetime, ILogger<AppHostLifetimeLink> logger)
-    : BackgroundService
+    : IHostedService
 {
     public const string VariableName = "PLATFORM_APPHOST_LINK";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A console read cannot be cancelled, so it runs on a background thread that never delays shutdown
+        // (a BackgroundService would make the host wait for it until the shutdown timeout).
+        var watcher = new Thread(WatchStandardInput) { IsBackground = true, Name = "AppHost lifetime link" };
+        watcher.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void WatchStandardInput()
     {
         using var stdin = Console.OpenStandardInput();
         var buffer = new byte[256];
         try
         {
-            while (await stdin.ReadAsync(buffer, stoppingToken).ConfigureAwait(false) > 0)
+            while (stdin.Read(buffer, 0, buffer.Length) > 0)
             {
                 // The AppHost never writes; anything read is ignored.
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (IOException)
         {
-            return;
+            // A broken pipe means the same as end-of-file.
         }
 
-        Log.AppHostGone(logger);
-        lifetime.StopApplication();
+        if (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Log.AppHostGone(logger);
+            lifetime.StopApplication();
+        }
     }
 
     private static partial class Log

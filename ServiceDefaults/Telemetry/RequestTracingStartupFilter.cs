@@ -25,6 +25,9 @@ internal sealed class RequestTracingStartupFilter : IStartupFilter
             }
 
             var path = context.Request.Path;
+            activity.SetTag("http.request.method", context.Request.Method);
+            activity.SetTag("url.path", path.Value);
+            activity.SetTag("url.scheme", context.Request.Scheme);
             if (path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath)
                 || path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath))
             {
@@ -35,9 +38,6 @@ internal sealed class RequestTracingStartupFilter : IStartupFilter
                 return;
             }
 
-            activity.SetTag("http.request.method", context.Request.Method);
-            activity.SetTag("url.path", path.Value);
-            activity.SetTag("url.scheme", context.Request.Scheme);
             try
             {
                 await nextMiddleware(context).ConfigureAwait(false);
