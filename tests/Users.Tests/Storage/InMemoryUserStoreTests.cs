@@ -1,0 +1,8 @@
+using Platform.Users.Storage;
+
+namespace Platform.Users.Tests.Storage;
+
+public sealed class InMemoryUserStoreTests : UserStoreTests
+{
+    protected override IUserStore CreateStore() => new InMemoryUserStore();
+}
