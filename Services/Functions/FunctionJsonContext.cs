@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,4 +19,12 @@ namespace Platform.Functions;
 [JsonSerializable(typeof(FunctionServiceError))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
-public sealed partial class FunctionJsonContext : JsonSerializerContext;
+public sealed partial class FunctionJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The contracts as Lambda and API Gateway write them: quotes inside a string as <c>"</c> and non-ASCII text
+    /// as is, not the HTML-safe <c>"</c> escapes of the default encoder. Invoke payloads are never
+    /// embedded in HTML, so the HTML-safety escaping buys nothing and makes every body unreadable.
+    /// </summary>
+    public static FunctionJsonContext Wire { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

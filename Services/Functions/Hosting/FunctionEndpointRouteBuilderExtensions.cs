@@ -61,7 +61,7 @@ public static class FunctionEndpointRouteBuilderExtensions
     }
 
     private static JsonTypeInfo<T> ContractTypeInfo<T>() =>
-        FunctionJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        FunctionJsonContext.Wire.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new ArgumentException(
             $"{typeof(T)} has no JSON metadata in {nameof(FunctionJsonContext)}: declare it in your own JsonSerializerContext " +
             "and use the MapFunction overload that takes JsonTypeInfo<TEvent> and JsonTypeInfo<TResult>.");

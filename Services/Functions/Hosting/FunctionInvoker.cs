@@ -164,7 +164,7 @@ internal sealed partial class FunctionInvoker(FunctionTelemetry telemetry, TimeP
         http.Response.Headers[FunctionInvokeProtocol.ExecutedVersionHeader] = FunctionInvokeProtocol.LatestVersion;
         http.Response.Headers[FunctionInvokeProtocol.FunctionErrorHeader] = FunctionInvokeProtocol.UnhandledFunctionError;
         var body = JsonSerializer.SerializeToUtf8Bytes(
-            new FunctionError { ErrorMessage = message, ErrorType = errorType }, FunctionJsonContext.Default.FunctionError);
+            new FunctionError { ErrorMessage = message, ErrorType = errorType }, FunctionJsonContext.Wire.FunctionError);
         return WriteJsonAsync(http, StatusCodes.Status200OK, body);
     }
 
@@ -172,7 +172,7 @@ internal sealed partial class FunctionInvoker(FunctionTelemetry telemetry, TimeP
     {
         http.Response.Headers[FunctionInvokeProtocol.ErrorTypeHeader] = errorType;
         var body = JsonSerializer.SerializeToUtf8Bytes(
-            new FunctionServiceError { Type = "User", Message = message }, FunctionJsonContext.Default.FunctionServiceError);
+            new FunctionServiceError { Type = "User", Message = message }, FunctionJsonContext.Wire.FunctionServiceError);
         return WriteJsonAsync(http, statusCode, body);
     }
 

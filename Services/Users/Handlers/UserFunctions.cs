@@ -37,7 +37,7 @@ internal sealed partial class UserFunctions(IUserStore store, TimeProvider timeP
             return UserResponses.Error(400, "nextToken is not valid: pass the nextToken of a previous listUsers response.", "nextToken");
         }
 
-        return UserResponses.Json(200, new UserListBody(page.Users, page.NextCursor), UsersJsonContext.Default.UserListBody);
+        return UserResponses.Json(200, new UserListBody(page.Users, page.NextCursor), UsersJsonContext.Wire.UserListBody);
     }
 
     public async Task<APIGatewayHttpApiV2ProxyResponse> CreateUserAsync(APIGatewayHttpApiV2ProxyRequest request, FunctionContext context)
@@ -62,7 +62,7 @@ internal sealed partial class UserFunctions(IUserStore store, TimeProvider timeP
 
         metrics.UserCreated();
         Log.UserCreated(logger, user.UserId);
-        return UserResponses.Json(201, user, UsersJsonContext.Default.User, location: "/users/" + user.UserId);
+        return UserResponses.Json(201, user, UsersJsonContext.Wire.User, location: "/users/" + user.UserId);
     }
 
     public async Task<APIGatewayHttpApiV2ProxyResponse> GetUserAsync(APIGatewayHttpApiV2ProxyRequest request, FunctionContext context)
@@ -79,7 +79,7 @@ internal sealed partial class UserFunctions(IUserStore store, TimeProvider timeP
         var user = await store.GetAsync(userId, context.CancellationToken).ConfigureAwait(false);
         return user is null
             ? UserResponses.Error(404, "User not found")
-            : UserResponses.Json(200, user, UsersJsonContext.Default.User);
+            : UserResponses.Json(200, user, UsersJsonContext.Wire.User);
     }
 
     /// <summary>Absent means the default; otherwise only plain digits within 1..<see cref="MaxLimit"/> (no sign, spaces or decimals).</summary>

@@ -24,5 +24,5 @@ internal static class UserResponses
     }
 
     public static APIGatewayHttpApiV2ProxyResponse Error(int statusCode, string message, string? field = null) =>
-        Json(statusCode, new ErrorBody(message, field), UsersJsonContext.Default.ErrorBody);
+        Json(statusCode, new ErrorBody(message, field), UsersJsonContext.Wire.ErrorBody);
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Users.Storage;
 
@@ -7,4 +9,12 @@ namespace Platform.Users.Handlers;
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(UserListBody))]
 [JsonSerializable(typeof(ErrorBody))]
-internal sealed partial class UsersJsonContext : JsonSerializerContext;
+internal sealed partial class UsersJsonContext : JsonSerializerContext
+{
+    /// <summary>Bodies as clients expect them: no HTML-safe <c>"</c>-style escapes in a JSON API (see FunctionJsonContext.Wire).</summary>
+    public static UsersJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+}

@@ -32,6 +32,21 @@ public sealed class InvokeSuccessTests
             await response.BodyAsync());
     }
 
+    [Fact]
+    public async Task Invoke_ResultWithQuotesAndNonAscii_WrittenAsLambdaDoesWithoutHtmlEscapes()
+    {
+        // Arrange
+        await using var host = await FunctionHost.StartAsync(app => app.MapFunction<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
+            "quote",
+            (_, _) => new APIGatewayHttpApiV2ProxyResponse { Body = "{\"name\":\"Zoë <&>\"}" }));
+
+        // Act
+        using var response = await host.InvokeAsync("quote", Events.ReferencePayloads.HttpApiV2);
+
+        // Assert: \" and raw text, not \u0022, \u00EB, \u003C.
+        Assert.Contains(""""body":"{\"name\":\"Zoë <&>\"}"""", await response.BodyAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(nameof(Events.ReferencePayloads.HttpApiV2))]
     [InlineData(nameof(Events.ReferencePayloads.RestV1Base64WithLambdaAuthorizer))]
