@@ -9,7 +9,12 @@ using OpenTelemetry.Trace;
 
 namespace Platform.ServiceDefaults.Tests.Telemetry;
 
-/// <summary>A real OTLP/HTTP endpoint (a Kestrel app recording what it receives) and a real app exporting to it.</summary>
+/// <summary>
+/// A real OTLP/HTTP endpoint (a Kestrel app recording what it receives) and a real app exporting to it. Activity
+/// listeners are process-wide, so these tests run alone: a concurrent test's HttpClient call to /health would
+/// otherwise be recorded by this test's tracer provider.
+/// </summary>
+[Collection(OtlpExportCollection.Name)]
 public sealed class OtlpExportTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
