@@ -11,6 +11,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
     private WebApplication _backend = null!;
     private int _calls;
     private readonly TaskCompletionSource _never = new();
+    private readonly List<IHost> _clientHosts = [];
 
     /// <summary>The backend fails the first <see cref="_failures"/> calls of every route with 503.</summary>
     private int _failures;
@@ -35,7 +36,15 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         await TestHost.StartAsync(_backend);
     }
 
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _clientHosts)
+        {
+            host.Dispose();
+        }
+
+        await _backend.DisposeAsync();
+    }
 
     private HttpClient CreateClient(string attemptTimeout = "00:00:10")
     {
@@ -44,6 +53,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         builder.Configuration["HttpClientDefaults:AttemptTimeout"] = attemptTimeout;
         builder.AddServiceDefaults();
         var host = builder.Build();
+        _clientHosts.Add(host);
         var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
         client.BaseAddress = _backend.Address();
         return client;
