@@ -10,3 +10,6 @@ app.MapDefaultEndpoints();
 app.MapNoApiFallback();
 
 app.Run();
+
+/// <summary>The entry point, public so that tests can host the gateway with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

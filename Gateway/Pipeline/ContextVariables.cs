@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Platform.Gateway.Responses;
+
+namespace Platform.Gateway.Pipeline;
+
+/// <summary>
+/// The <c>$context</c> variables of AWS-REFERENCE §9, resolved from the request and its
+/// <see cref="GatewayRequestFeature"/>. Templates (access logs, MOCK bodies, gateway responses) are checked against
+/// this list when definitions load, so a misspelt variable is a definition error, not a silent <c>-</c>.
+/// </summary>
+public static class ContextVariables
+{
+    private static readonly Dictionary<string, Func<HttpContext, GatewayRequestFeature, string?>> Resolvers = new(StringComparer.Ordinal)
+    {
+        ["accountId"] = static (_, _) => AccountId,
+        ["apiId"] = static (_, r) => r.Api?.Name,
+        ["stage"] = static (_, r) => r.Stage?.Name,
+        ["domainName"] = static (_, r) => r.DomainName,
+        ["domainPrefix"] = static (_, r) => r.DomainPrefix,
+        ["requestId"] = static (_, r) => r.EventRequestId,
+        ["extendedRequestId"] = static (_, r) => r.ExtendedRequestId,
+        ["awsEndpointRequestId"] = static (_, r) => r.RequestId,
+        ["httpMethod"] = static (c, _) => c.Request.Method,
+        ["path"] = static (_, r) => r.RequestPath,
+        ["resourcePath"] = static (_, r) => r.Route?.Key.Path ?? r.Route?.Key.Text,
+        ["routeKey"] = static (_, r) => r.Route?.Key.Text,
+        ["protocol"] = static (c, _) => c.Request.Protocol,
+        ["requestTime"] = static (_, r) => FormatClfTime(r.RequestTime),
+        ["requestTimeEpoch"] = static (_, r) => r.RequestTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        ["status"] = static (c, _) => c.Response.StatusCode.ToString(CultureInfo.InvariantCulture),
+        ["responseLatency"] = static (_, r) => Milliseconds(Stopwatch.GetElapsedTime(r.StartTimestamp)),
+        ["responseLength"] = static (_, r) => r.ResponseLength.ToString(CultureInfo.InvariantCulture),
+        ["integrationLatency"] = static (_, r) => r.IntegrationLatency is { } latency ? Milliseconds(latency) : null,
+        ["integrationStatus"] = static (_, r) => r.IntegrationStatus?.ToString(CultureInfo.InvariantCulture),
+        ["integrationErrorMessage"] = static (_, r) => r.IntegrationErrorMessage,
+        ["identity.sourceIp"] = static (c, _) => c.Connection.RemoteIpAddress?.ToString(),
+        ["identity.userAgent"] = static (c, _) => c.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+        ["error.message"] = static (_, r) => r.Error is { } error ? MessageOf(r, error) : null,
+        ["error.messageString"] = static (_, r) => r.Error is { } error ? JsonSerializer.Serialize(MessageOf(r, error), GatewayJsonContext.Default.String) : null,
+        ["error.responseType"] = static (_, r) => r.Error is { } error ? GatewayResponseTypeNames.NameOf(error.Type) : null,
+        ["customDomain.basePathMatched"] = static (_, r) => r.BasePathMatched is { Length: > 0 } key ? key : r.BasePathMatched is null ? null : "(none)",
+        ["traceId"] = static (c, _) => c.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString(),
+    };
+
+    /// <summary>The account id events and ARNs carry: a fixed local id, as nothing here belongs to an AWS account.</summary>
+    public const string AccountId = "000000000000";
+
+    /// <summary>The names a template may use (without <c>$context.</c>).</summary>
+    public static IEnumerable<string> Names => Resolvers.Keys;
+
+    public static bool IsKnown(string name) => Resolvers.ContainsKey(name);
+
+    /// <summary>The value of <c>$context.{name}</c>, or null when the request has none (logs show <c>-</c>).</summary>
+    public static string? Resolve(string name, HttpContext context, GatewayRequestFeature request)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        return Resolvers.TryGetValue(name, out var resolve) ? resolve(context, request) : null;
+    }
+
+    internal static Func<HttpContext, GatewayRequestFeature, string?> ResolverOf(string name) => Resolvers[name];
+
+    /// <summary>CLF time as AWS writes it: <c>25/Mar/2020:05:03:27 +0000</c>.</summary>
+    public static string FormatClfTime(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture);
+
+    private static string Milliseconds(TimeSpan elapsed) =>
+        ((long)Math.Round(elapsed.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+
+    private static string MessageOf(GatewayRequestFeature request, GatewayError error) =>
+        error.Message ?? (request.Api?.Responses ?? Runtime.CompiledGateway.NoApiResponses).DefaultMessageOf(error.Type) ?? "";
+}

@@ -1,0 +1,29 @@
+using Platform.Gateway.Definitions;
+using Platform.Gateway.Responses;
+using Platform.Gateway.Routing;
+
+namespace Platform.Gateway.Runtime;
+
+/// <summary>An API compiled for serving: its route table built once, its gateway responses resolved.</summary>
+public sealed class CompiledApi
+{
+    public CompiledApi(ApiDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Definition = definition;
+        Routes = RouteTable.Build(definition.Routes);
+        Responses = new GatewayResponseTable(definition.Protocol, definition.GatewayResponses);
+    }
+
+    public ApiDefinition Definition { get; }
+
+    public string Name => Definition.Name;
+
+    public ApiProtocol Protocol => Definition.Protocol;
+
+    public RouteTable Routes { get; }
+
+    public GatewayResponseTable Responses { get; }
+
+    public IntegrationDefinition IntegrationOf(RouteDefinition route) => Definition.Integrations[route.Integration];
+}
