@@ -1,13 +1,14 @@
-using Platform.Gateway;
+using Platform.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddGateway();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapNoApiFallback();
+app.UseGateway();
 
 app.Run();
 

@@ -26,6 +26,20 @@ public static class Extensions
     /// <summary>Tag of the health checks that decide liveness.</summary>
     public const string LiveTag = "live";
 
+    /// <summary>
+    /// Configuration key of a path prefix for both probes (default none). A process whose root paths belong to
+    /// its users — the gateway, where an API may own <c>GET /health</c> — moves its probes under a prefix of its own.
+    /// </summary>
+    public const string ProbePathBaseKey = "Platform:ProbePathBase";
+
+    /// <summary>The probe paths under <see cref="ProbePathBaseKey"/>: readiness, then liveness.</summary>
+    public static (string Health, string Alive) ProbePaths(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var pathBase = (configuration[ProbePathBaseKey] ?? "").TrimEnd('/');
+        return (pathBase + HealthEndpointPath, pathBase + AlivenessEndpointPath);
+    }
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -72,8 +86,9 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(app);
 
         // Both probes are always mapped: the AppHost and Kubernetes poll them in every environment.
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
+        var (health, alive) = ProbePaths(app.Configuration);
+        app.MapHealthChecks(health);
+        app.MapHealthChecks(alive, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
         });

@@ -3,6 +3,8 @@ namespace Platform.Gateway.Responses;
 /// <summary>
 /// A failure the gateway answers itself, from the gateway-response table. <paramref name="Message"/> overrides
 /// the type's default message (<c>$context.error.message</c>); <paramref name="Detail"/> is for logs only
-/// (<c>$context.integrationErrorMessage</c> and the log line) and never reaches the client.
+/// (<c>$context.integrationErrorMessage</c> and the log line) and never reaches the client;
+/// <paramref name="StatusCode"/> overrides the type's default status for limits AWS answers through a default
+/// type with its own status (e.g. 414, 431 through <c>DEFAULT_4XX</c>).
 /// </summary>
-public sealed record GatewayError(GatewayResponseType Type, string? Message = null, string? Detail = null);
+public sealed record GatewayError(GatewayResponseType Type, string? Message = null, string? Detail = null, int? StatusCode = null);

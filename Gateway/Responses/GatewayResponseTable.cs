@@ -35,10 +35,10 @@ public sealed class GatewayResponseTable
 
         request.Error = error;
         var defaults = GatewayResponseDefaults.For(_protocol, error.Type);
-        var custom = FindCustom(error.Type, defaults.StatusCode);
+        var custom = FindCustom(error.Type, error.StatusCode ?? defaults.StatusCode);
 
         var response = context.Response;
-        response.StatusCode = custom?.Definition.StatusCode ?? defaults.StatusCode;
+        response.StatusCode = custom?.Definition.StatusCode ?? error.StatusCode ?? defaults.StatusCode;
         response.ContentType = "application/json";
         if (defaults.ErrorType is { } errorType)
         {

@@ -171,22 +171,30 @@ public sealed class RouteKey : IEquatable<RouteKey>
                 return false;
             }
 
-            string literal;
-            try
+            if (!IsValidPercentEncoding(part))
             {
-                literal = Uri.UnescapeDataString(part);
-            }
-            catch (UriFormatException)
-            {
-                error = $"segment '{part}' is not valid percent-encoding";
+                error = $"segment '{part}' is not valid percent-encoding ('%' must be followed by two hex digits)";
                 return false;
             }
 
-            result[i] = new RouteSegment(RouteSegmentKind.Literal, literal);
+            result[i] = new RouteSegment(RouteSegmentKind.Literal, Uri.UnescapeDataString(part));
         }
 
         segments = result;
         error = null;
+        return true;
+    }
+
+    private static bool IsValidPercentEncoding(string segment)
+    {
+        for (var i = segment.IndexOf('%', StringComparison.Ordinal); i >= 0; i = segment.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= segment.Length || !char.IsAsciiHexDigit(segment[i + 1]) || !char.IsAsciiHexDigit(segment[i + 2]))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

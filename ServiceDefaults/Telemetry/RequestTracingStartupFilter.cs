@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
@@ -15,7 +16,11 @@ internal sealed class RequestTracingStartupFilter : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.Use(static async (context, nextMiddleware) =>
+        var (health, alive) = Microsoft.Extensions.Hosting.Extensions.ProbePaths(
+            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        var healthPath = new PathString(health);
+        var alivePath = new PathString(alive);
+        app.Use(async (context, nextMiddleware) =>
         {
             var activity = Activity.Current;
             if (activity is null)
@@ -28,8 +33,7 @@ internal sealed class RequestTracingStartupFilter : IStartupFilter
             activity.SetTag("http.request.method", context.Request.Method);
             activity.SetTag("url.path", path.Value);
             activity.SetTag("url.scheme", context.Request.Scheme);
-            if (path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath)
-                || path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath))
+            if (path.StartsWithSegments(healthPath) || path.StartsWithSegments(alivePath))
             {
                 // An unrecorded activity is dropped by the export processor.
                 activity.IsAllDataRequested = false;

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Gateway.Integrations;
+using Platform.Gateway.Observability;
+using Platform.Gateway.Pipeline;
+using Platform.Gateway.Runtime;
+
+namespace Platform.Gateway.Hosting;
+
+/// <summary>Composition of the gateway: <see cref="AddGateway"/> for services, <see cref="UseGateway"/> for the pipeline.</summary>
+internal static class GatewayHostingExtensions
+{
+    /// <summary>Kestrel limits, request limits, the live definition state, integrations and telemetry.</summary>
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var limits = builder.Configuration.GetSection(GatewayOptions.SectionName);
+        builder.Services.Configure<GatewayOptions>(limits);
+        var options = limits.Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            // Kestrel's limits sit above the gateway's own, so the gateway answers with AWS's bodies and its
+            // request ids (Kestrel would answer a bare 413/414/431).
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = Math.Max(options.MaxUrlLength * 2, 16 * 1024);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(options.MaxRequestHeaderBytes * 4, 64 * 1024);
+        });
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<GatewayState>();
+        builder.Services.TryAddSingleton<IntegrationHttpClient>();
+        builder.Services.TryAddSingleton<GatewayTelemetry>();
+        builder.Services.TryAddSingleton<AccessLogWriter>();
+        return builder;
+    }
+
+    /// <summary>The data plane: serves every request the gateway's own endpoints do not.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<GatewayMiddleware>();
+        return app;
+    }
+}

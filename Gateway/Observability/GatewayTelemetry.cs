@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Platform.Gateway.Observability;
+
+/// <summary>
+/// The gateway's spans and metrics. Instruments are named after API Gateway's CloudWatch metrics under an
+/// <c>apigateway.</c> prefix (OpenTelemetry instrument names must start with a letter, and <c>4XXError</c>
+/// does not), tagged by <c>api</c>, <c>stage</c> and <c>route</c> as AWS's dimensions are.
+/// </summary>
+internal sealed class GatewayTelemetry
+{
+    public const string Name = "Platform.Gateway";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private readonly Counter<long> _count;
+    private readonly Counter<long> _clientErrors;
+    private readonly Counter<long> _serverErrors;
+    private readonly Histogram<double> _latency;
+    private readonly Histogram<double> _integrationLatency;
+
+    public GatewayTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(Name);
+        _count = meter.CreateCounter<long>("apigateway.Count", "{request}", "Requests the gateway served.");
+        _clientErrors = meter.CreateCounter<long>("apigateway.4XXError", "{request}", "Requests answered with a 4XX status.");
+        _serverErrors = meter.CreateCounter<long>("apigateway.5XXError", "{request}", "Requests answered with a 5XX status.");
+        _latency = meter.CreateHistogram<double>("apigateway.Latency", "ms", "Time from receiving the request to finishing the response.");
+        _integrationLatency = meter.CreateHistogram<double>("apigateway.IntegrationLatency", "ms", "Time the integration took to answer.");
+    }
+
+    /// <summary>Records one finished request. Client aborts count as requests but never as 5XX errors.</summary>
+    public void RecordRequest(string api, string stage, string route, int status, bool clientAborted, TimeSpan latency, TimeSpan? integrationLatency)
+    {
+        var tags = new TagList { { "api", api }, { "stage", stage }, { "route", route } };
+        _count.Add(1, tags);
+        if (status is >= 400 and < 500)
+        {
+            _clientErrors.Add(1, tags);
+        }
+        else if (status >= 500 && !clientAborted)
+        {
+            _serverErrors.Add(1, tags);
+        }
+
+        _latency.Record(latency.TotalMilliseconds, tags);
+        if (integrationLatency is { } value)
+        {
+            _integrationLatency.Record(value.TotalMilliseconds, tags);
+        }
+    }
+}

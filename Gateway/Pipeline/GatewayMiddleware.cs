@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Definitions;
+using Platform.Gateway.Hosting;
+using Platform.Gateway.Integrations;
+using Platform.Gateway.Observability;
+using Platform.Gateway.Responses;
+using Platform.Gateway.Runtime;
+
+namespace Platform.Gateway.Pipeline;
+
+/// <summary>
+/// The data plane, in the order every request passes through it:
+/// <list type="number">
+/// <item>request ids on the response and a <see cref="GatewayRequestFeature"/> bound to the live definition snapshot;</item>
+/// <item>size limits (URL, request line + headers, declared body length);</item>
+/// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);</item>
+/// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
+/// <item>metrics, access log and span tags, whatever happened.</item>
+/// </list>
+/// Requests the gateway's own endpoints serve (its probes) pass through untouched.
+/// </summary>
+internal sealed partial class GatewayMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly GatewayState _state;
+    private readonly IIntegrationHandler?[] _handlers;
+    private readonly GatewayTelemetry _telemetry;
+    private readonly AccessLogWriter _accessLog;
+    private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public GatewayMiddleware(
+        RequestDelegate next,
+        GatewayState state,
+        IEnumerable<IIntegrationHandler> handlers,
+        GatewayTelemetry telemetry,
+        AccessLogWriter accessLog,
+        IOptionsMonitor<GatewayOptions> options,
+        TimeProvider time,
+        ILogger<GatewayMiddleware> logger)
+    {
+        _next = next;
+        _state = state;
+        _handlers = new IIntegrationHandler?[Enum.GetValues<IntegrationType>().Length];
+        foreach (var handler in handlers)
+        {
+            _handlers[(int)handler.Type] = handler;
+        }
+
+        _telemetry = telemetry;
+        _accessLog = accessLog;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        // The gateway's own endpoints (probes) were selected by routing; everything else is API traffic.
+        return context.GetEndpoint() is not null ? _next(context) : ServeAsync(context);
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var request = new GatewayRequestFeature
+        {
+            RequestId = RequestIds.NewRequestId(),
+            ExtendedRequestId = RequestIds.NewExtendedRequestId(),
+            RequestTime = _time.GetUtcNow(),
+            StartTimestamp = Stopwatch.GetTimestamp(),
+            Gateway = _state.Current,
+            RequestPath = RawPathOf(context),
+            DomainName = context.Request.Host.Host,
+        };
+        context.Features.Set(request);
+        var headers = context.Response.Headers;
+        headers["x-amzn-RequestId"] = request.RequestId;
+        headers["apigw-requestid"] = request.ExtendedRequestId;
+
+        try
+        {
+            await ServeCoreAsync(context, request).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            request.ClientAborted = true;
+            Log.ClientAborted(_logger, request.RequestId, exception.GetType().Name);
+        }
+        catch (Exception exception)
+        {
+            Log.UnhandledFailure(_logger, request.RequestId, exception);
+            await RespondAsync(context, request, new GatewayError(GatewayResponseType.Default5xx, Detail: exception.Message)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Complete(context, request);
+        }
+    }
+
+    private async Task ServeCoreAsync(HttpContext context, GatewayRequestFeature request)
+    {
+        if (RequestLimits.Check(context.Request, _options.CurrentValue) is { } limit)
+        {
+            await RespondAsync(context, request, limit).ConfigureAwait(false);
+            return;
+        }
+
+        if (!Resolve(context, request))
+        {
+            var notFound = request.Api?.Protocol == ApiProtocol.Rest
+                ? GatewayResponseType.MissingAuthenticationToken
+                : GatewayResponseType.ResourceNotFound;
+            await RespondAsync(context, request, new GatewayError(notFound)).ConfigureAwait(false);
+            return;
+        }
+
+        var api = request.Api!;
+        if (api.Protocol == ApiProtocol.Rest)
+        {
+            context.Response.Headers["x-amz-apigw-id"] = request.ExtendedRequestId;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = _options.CurrentValue.MaxRequestBodyBytes;
+        }
+
+        var integration = api.IntegrationOf(request.Route!);
+        GatewayError? error;
+        using (var span = GatewayTelemetry.ActivitySource.StartActivity("Integration"))
+        {
+            span?.SetTag("apigateway.integration.type", integration.Type.ToString());
+            span?.SetTag("apigateway.integration.name", integration.Name);
+            span?.SetTag("apigateway.integration.uri", integration.IntegrationUri);
+            var handler = _handlers[(int)integration.Type];
+            error = handler is null
+                ? new GatewayError(GatewayResponseType.ApiConfigurationError, Detail: $"no handler serves {integration.Type} integrations")
+                : await handler.InvokeAsync(context, request, integration).ConfigureAwait(false);
+            if (request.IntegrationStatus is { } status)
+            {
+                span?.SetTag("apigateway.integration.status", status);
+            }
+
+            if (error is not null)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, request.IntegrationErrorMessage ?? error.Detail);
+            }
+        }
+
+        if (error is not null)
+        {
+            request.IntegrationErrorMessage ??= error.Detail;
+            await RespondAsync(context, request, error).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>API, stage and route for the request; false when nothing serves it (the API may still be known).</summary>
+    private static bool Resolve(HttpContext context, GatewayRequestFeature request)
+    {
+        using var span = GatewayTelemetry.ActivitySource.StartActivity("RouteMatch");
+        var resolution = request.Gateway.Domains.Resolve(request.DomainName, request.RequestPath);
+        if (resolution is null)
+        {
+            span?.SetTag("apigateway.route.matched", false);
+            return false;
+        }
+
+        request.Api = resolution.Api;
+        request.Stage = resolution.Stage;
+        request.RoutePath = resolution.RoutePath;
+        request.BasePathMatched = resolution.BasePathMatched;
+        span?.SetTag("apigateway.api", resolution.Api.Name);
+        span?.SetTag("apigateway.stage", resolution.Stage.Name);
+
+        var http = resolution.Api.Protocol != ApiProtocol.Rest;
+        var match = resolution.Api.Routes.Match(context.Request.Method, resolution.RoutePath, decodeParameters: http, keepTrailingSlash: http);
+        span?.SetTag("apigateway.route.matched", match is not null);
+        if (match is null)
+        {
+            return false;
+        }
+
+        request.Route = match.Route;
+        request.PathParameters = match.PathParameters;
+        span?.SetTag("apigateway.route", match.Route.Key.Text);
+        return true;
+    }
+
+    private Task RespondAsync(HttpContext context, GatewayRequestFeature request, GatewayError error)
+    {
+        if (context.Response.HasStarted)
+        {
+            // Too late for a status: the only honest signal left is to break the connection.
+            Log.FailedAfterStart(_logger, request.RequestId, error.Type, error.Detail);
+            request.Error = error;
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
+        var table = request.Api?.Responses ?? CompiledGateway.NoApiResponses;
+        return table.WriteAsync(context, request, error);
+    }
+
+    private void Complete(HttpContext context, GatewayRequestFeature request)
+    {
+        var status = context.Response.StatusCode;
+        var api = request.Api?.Name ?? "-";
+        var stage = request.Stage?.Name ?? "-";
+        var route = request.Route?.Key.Text ?? "-";
+        var latency = Stopwatch.GetElapsedTime(request.StartTimestamp);
+        _telemetry.RecordRequest(api, stage, route, status, request.ClientAborted, latency, request.IntegrationLatency);
+
+        if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
+        {
+            activity.DisplayName = $"{context.Request.Method} {route}";
+            activity.SetTag("http.route", route);
+            activity.SetTag("apigateway.api", api);
+            activity.SetTag("apigateway.stage", stage);
+            activity.SetTag("apigateway.request_id", request.RequestId);
+            if (request.Error is { } error)
+            {
+                activity.SetTag("apigateway.error.response_type", GatewayResponseTypeNames.NameOf(error.Type));
+            }
+
+            if (request.ClientAborted)
+            {
+                activity.SetTag("apigateway.client_aborted", true);
+            }
+        }
+
+        _accessLog.Write(context, request);
+        if (request.Error is { } failure && status >= 500)
+        {
+            Log.GatewayError(_logger, request.RequestId, api, stage, route, status, failure.Type, failure.Detail ?? request.IntegrationErrorMessage);
+        }
+    }
+
+    /// <summary>
+    /// The path exactly as the client sent it (still percent-encoded), which AWS puts in <c>rawPath</c> and which
+    /// keeps <c>%2F</c> inside a segment. Kestrel's <see cref="HttpRequest.Path"/> is already partly decoded.
+    /// </summary>
+    private static string RawPathOf(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (!string.IsNullOrEmpty(rawTarget) && rawTarget[0] == '/')
+        {
+            var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
+            return query < 0 ? rawTarget : rawTarget[..query];
+        }
+
+        var path = (context.Request.PathBase + context.Request.Path).ToUriComponent();
+        return path.Length == 0 ? "/" : path;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Request {RequestId}: the client went away ({Reason}); not counted as a backend error.")]
+        public static partial void ClientAborted(ILogger logger, string requestId, string reason);
+
+        [LoggerMessage(2, LogLevel.Error, "Request {RequestId} failed inside the gateway.")]
+        public static partial void UnhandledFailure(ILogger logger, string requestId, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Warning, "Request {RequestId} failed with {ResponseType} after its response started ({Detail}); connection aborted.")]
+        public static partial void FailedAfterStart(ILogger logger, string requestId, GatewayResponseType responseType, string? detail);
+
+        [LoggerMessage(4, LogLevel.Warning, "Request {RequestId} on {Api}/{Stage} '{Route}' answered {Status} {ResponseType}: {Detail}")]
+        public static partial void GatewayError(ILogger logger, string requestId, string api, string stage, string route, int status, GatewayResponseType responseType, string? detail);
+    }
+}
