@@ -39,7 +39,7 @@ public static class ContextVariables
         ["identity.sourceIp"] = static (c, _) => c.Connection.RemoteIpAddress?.ToString(),
         ["identity.userAgent"] = static (c, _) => c.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
         ["error.message"] = static (_, r) => r.Error is { } error ? MessageOf(r, error) : null,
-        ["error.messageString"] = static (_, r) => r.Error is { } error ? JsonSerializer.Serialize(MessageOf(r, error), GatewayJsonContext.Default.String) : null,
+        ["error.messageString"] = static (_, r) => r.Error is { } error ? JsonSerializer.Serialize(MessageOf(r, error), GatewayJsonContext.Wire.String) : null,
         ["error.responseType"] = static (_, r) => r.Error is { } error ? GatewayResponseTypeNames.NameOf(error.Type) : null,
         ["customDomain.basePathMatched"] = static (_, r) => r.BasePathMatched is { Length: > 0 } key ? key : r.BasePathMatched is null ? null : "(none)",
         ["traceId"] = static (c, _) => c.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString(),

@@ -76,7 +76,7 @@ public sealed class GatewayResponseTable
     }
 
     private static string RenderMessage(string message) =>
-        "{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message, GatewayJsonContext.Default.String) + "}";
+        "{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message, GatewayJsonContext.Wire.String) + "}";
 
     private Custom? FindCustom(GatewayResponseType type, int defaultStatus)
     {
