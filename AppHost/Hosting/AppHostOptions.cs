@@ -12,6 +12,8 @@ internal sealed record AppHostOptions
           --dashboard-port <port>   Resource API / dashboard port (default 18888).
           --redis <connection>      Use an existing Redis (StackExchange.Redis connection string) instead of starting one.
           --embedded                Run without Redis even when redis-server is installed (in-memory state per process).
+          --apis <path>             API definition file or directory the gateway serves and hot-reloads
+                                    (default <repository>/AppHost/apis, the sample).
           --state-dir <dir>         Where Redis data and process records live (default <repository>/.platform).
           --otlp-endpoint <url>     Export every process's traces, metrics and logs to this OTLP/HTTP collector
                                     (default: OTEL_EXPORTER_OTLP_ENDPOINT of the AppHost's environment, else off).
@@ -28,6 +30,9 @@ internal sealed record AppHostOptions
     public bool Embedded { get; init; }
 
     public required string StateDirectory { get; init; }
+
+    /// <summary>The API definitions the gateway loads (a file or a directory); null means the sample's.</summary>
+    public string? ApisPath { get; init; }
 
     public Uri? OtlpEndpoint { get; init; }
 
@@ -77,6 +82,10 @@ internal sealed record AppHostOptions
                 case "--state-dir":
                     var directory = Value();
                     options = directory is null ? options : options with { StateDirectory = Path.GetFullPath(directory) };
+                    break;
+                case "--apis":
+                    var apis = Value();
+                    options = apis is null ? options : options with { ApisPath = Path.GetFullPath(apis) };
                     break;
                 case "--otlp-endpoint":
                     var endpoint = Value();

@@ -27,7 +27,8 @@ public sealed class AppHostOptionsTests
     {
         var options = Parse(
             ["--gateway-port", "9090", "--dashboard-port", "19999", "--redis", "10.0.0.5:6380,password=x",
-             "--state-dir", "/tmp/state", "--otlp-endpoint", "http://127.0.0.1:4318", "--stop-timeout", "2.5"],
+             "--state-dir", "/tmp/state", "--otlp-endpoint", "http://127.0.0.1:4318", "--stop-timeout", "2.5",
+             "--apis", "/tmp/apis"],
             out var errors);
 
         Assert.Empty(errors);
@@ -37,6 +38,7 @@ public sealed class AppHostOptionsTests
         Assert.Equal("/tmp/state", options.StateDirectory);
         Assert.Equal(new Uri("http://127.0.0.1:4318"), options.OtlpEndpoint);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.StopTimeout);
+        Assert.Equal("/tmp/apis", options.ApisPath);
     }
 
     [Fact]
