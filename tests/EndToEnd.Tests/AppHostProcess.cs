@@ -189,6 +189,38 @@ public sealed class AppHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a line of the AppHost's output (its own and its children's) satisfies <paramref name="condition"/>.</summary>
+    public async Task WaitForOutputAsync(Func<string, bool> condition, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is { } line && condition(line))
+            {
+                seen.TrySetResult();
+            }
+        }
+
+        Process.OutputDataReceived += OnLine;
+        try
+        {
+            if (_output.Any(condition))
+            {
+                return;
+            }
+
+            await seen.Task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The awaited output line did not come.\n" + Output);
+        }
+        finally
+        {
+            Process.OutputDataReceived -= OnLine;
+        }
+    }
+
     public void Signal(int signal) => PosixSignals.Send(Process.Id, signal);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
