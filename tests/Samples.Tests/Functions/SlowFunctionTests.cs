@@ -64,7 +64,7 @@ public sealed class SlowFunctionTests
         var timer = await clock.NextTimerAsync().WaitAsync(TestTimeouts.Default);
 
         // Act: the caller gives up, as a gateway does when its integration times out.
-        await caller.CancelAsync();
+        await caller.CancelAsync().WaitAsync(TestTimeouts.Default);
 
         // Assert: the wait is over without the clock moving, and the invocation ended as failed.
         await timer.Disposed.WaitAsync(TestTimeouts.Default);
