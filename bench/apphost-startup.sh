@@ -37,4 +37,4 @@ for round in $(seq 1 "$rounds"); do
   embedded_times+=("$(run_once --embedded)")
   echo "round $round: redis ${redis_times[-1]} s, embedded ${embedded_times[-1]} s"
 done
-echo "median all-healthy: redis $(printf '%s\n' "${redis_times[@]}" | median) s (5 resources), embedded $(printf '%s\n' "${embedded_times[@]}" | median) s (3 resources)"
+echo "median all-healthy: redis $(printf '%s\n' "${redis_times[@]}" | median) s (7 resources), embedded $(printf '%s\n' "${embedded_times[@]}" | median) s (5 resources)"

@@ -8,8 +8,8 @@ public sealed class AppHostRunTests
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>redis, users ×2, connectionhub, gateway.</summary>
-    private const int ResourceCount = 5;
+    /// <summary>redis, users ×2, orders, samples, connectionhub, gateway.</summary>
+    private const int ResourceCount = 7;
 
     [Fact]
     public async Task Run_Started_AllHealthyUsersWorkAcrossReplicasAndSigintLeavesNoProcess()
@@ -18,7 +18,7 @@ public sealed class AppHostRunTests
 
         var rows = await host.WaitForAllHealthyAsync(ResourceCount);
 
-        Assert.Equal(["redis", "users-0", "users-1", "connectionhub", "gateway"], rows.Select(r => r.Name));
+        Assert.Equal(["redis", "users-0", "users-1", "orders", "samples", "connectionhub", "gateway"], rows.Select(r => r.Name));
         Assert.Equal($"http://127.0.0.1:{host.GatewayPort}", rows.Single(r => r.Name == "gateway").Endpoints.Single());
         Assert.All(rows, r => Assert.NotNull(r.Pid));
         Assert.All(rows, r => Assert.Equal(0, r.Restarts));
