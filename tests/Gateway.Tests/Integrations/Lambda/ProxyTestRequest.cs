@@ -59,7 +59,10 @@ internal sealed record ProxyTestRequest
 
     public DateTimeOffset RequestTime { get; init; } = DateTimeOffset.FromUnixTimeMilliseconds(1583349317135);
 
-    public (DefaultHttpContext Context, GatewayRequestFeature Feature) Build()
+    public (DefaultHttpContext Context, GatewayRequestFeature Feature) Build() => (CreateContext(), BuildFeature());
+
+    /// <summary>The feature alone, for a real request whose context the server created.</summary>
+    public GatewayRequestFeature BuildFeature()
     {
         var stage = new StageDefinition { Name = StageName, StageVariables = StageVariables };
         var api = new ApiDefinition
@@ -88,7 +91,7 @@ internal sealed record ProxyTestRequest
         var match = resolution.Api.Routes.Match(Method, resolution.RoutePath, decodeParameters: http, keepTrailingSlash: http)
             ?? throw new InvalidOperationException($"No route of {ApiName} matches {Method} {resolution.RoutePath}.");
 
-        var feature = new GatewayRequestFeature
+        return new GatewayRequestFeature
         {
             RequestId = RequestId,
             ExtendedRequestId = ExtendedRequestId,
@@ -104,7 +107,6 @@ internal sealed record ProxyTestRequest
             Route = match.Route,
             PathParameters = match.PathParameters,
         };
-        return (CreateContext(), feature);
     }
 
     private DefaultHttpContext CreateContext()
