@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Platform.Gateway.Definitions;
@@ -70,6 +71,17 @@ public sealed class AwsProxyIntegrationTests(FunctionHostFixture host) : IClassF
 
         Assert.Null(run.Error);
         Assert.Equal(sent, ProxyEvents.Text(JsonNode.Parse(run.BodyText), "version"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_CurrentActivity_TraceHeaderCarriesItsTraceId()
+    {
+        var traceId = ActivityTraceId.CreateFromString("4bf92f3577b34da6a3ce929d0e0e4736");
+        using var activity = new Activity("gateway request").SetParentId(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start();
+
+        var run = await HandlerRun.InvokeAsync(host, new ProxyTestRequest { Integration = HandlerRun.Integration("echo-v2") });
+
+        Assert.Equal("Root=1-4bf92f35-77b34da6a3ce929d0e0e4736", ProxyEvents.Text(JsonNode.Parse(run.BodyText), "headers.x-amzn-trace-id"));
     }
 
     [Fact]
