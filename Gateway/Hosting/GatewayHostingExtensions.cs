@@ -32,6 +32,7 @@ internal static class GatewayHostingExtensions
         builder.Services.TryAddSingleton<IntegrationHttpClient>();
         builder.Services.TryAddSingleton<GatewayTelemetry>();
         builder.Services.TryAddSingleton<AccessLogWriter>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Lambda.AwsProxyIntegration>());
         return builder;
     }
 

@@ -207,6 +207,12 @@ internal sealed partial class GatewayMiddleware
     private void Complete(HttpContext context, GatewayRequestFeature request)
     {
         var status = context.Response.StatusCode;
+        if (request.ResponseLength == 0 && context.Response.ContentLength is { } length && !HttpMethods.IsHead(context.Request.Method))
+        {
+            // Handlers that frame the body themselves declare its length rather than count what they wrote.
+            request.ResponseLength = length;
+        }
+
         var api = request.Api?.Name ?? "-";
         var stage = request.Stage?.Name ?? "-";
         var route = request.Route?.Key.Text ?? "-";
