@@ -22,6 +22,7 @@ internal static class DefinitionRules
         new PayloadFormatVersionRule(),
         new TimeoutRule(),
         new MockResponseRule(),
+        new HeaderRule(),
         new StageRequiredRule(),
         new StageNameRule(),
         new StageVariablesRule(),

@@ -61,6 +61,21 @@ public sealed class DefinitionLoaderTests
         AssertDeepEqual(expected, result.Definition);
     }
 
+    [Fact]
+    public void LoadText_FullValidFile_CompilesIntoAServableGateway()
+    {
+        var result = DefinitionLoader.LoadText([("shop.json", Shop)]);
+        var state = new Platform.Gateway.Runtime.GatewayState();
+
+        var compiled = state.Update(result.Definition!);
+
+        var resolution = compiled.Domains.Resolve("API.example.com", "/v1/shop/users/42");
+        Assert.NotNull(resolution);
+        Assert.Equal(("shop", "prod", "/users/42", "v1/shop"), (resolution.Api.Name, resolution.Stage.Name, resolution.RoutePath, resolution.BasePathMatched));
+        var match = resolution.Api.Routes.Match("GET", resolution.RoutePath, decodeParameters: true, keepTrailingSlash: true);
+        Assert.Equal("getUser", match?.Route.Integration);
+    }
+
     [Theory]
     [InlineData("HTTP", "2.0")]
     [InlineData("REST", "1.0")]

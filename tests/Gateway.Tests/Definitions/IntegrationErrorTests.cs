@@ -49,6 +49,8 @@ public sealed class IntegrationErrorTests
         { Integration("{'integrationType': 'MOCK', 'mockResponse': {}}"), $"{Key}.mockResponse.statusCode", "statusCode is required: 100 to 599" },
         { Integration("{'integrationType': 'MOCK', 'mockResponse': {'statusCode': 600}}"), $"{Key}.mockResponse.statusCode", "statusCode must be 100 to 599; got 600" },
         { Integration("{'integrationType': 'MOCK', 'mockResponse': {'statusCode': 200, 'body': '$context.nope'}}"), $"{Key}.mockResponse.body", "unknown variable '$context.nope'" },
+        { Integration("{'integrationType': 'MOCK', 'mockResponse': {'statusCode': 200, 'headers': {'content type': 'x'}}}"), $"{Key}.mockResponse.headers[\"content type\"]", "header name 'content type' must be letters, digits or !#$%&'*+-.^_`|~" },
+        { Integration("{'integrationType': 'MOCK', 'mockResponse': {'statusCode': 200, 'headers': {'x-a': 'line\\nbreak'}}}"), $"{Key}.mockResponse.headers[\"x-a\"]", "header value must not contain control characters" },
     };
 
     [Theory]

@@ -24,6 +24,7 @@ public sealed class StageAndDomainErrorTests
         // Gateway responses.
         { Api(gatewayResponses: "'gatewayResponses': {'DEFAULT_4xx': {}}"), "apis.a.gatewayResponses.DEFAULT_4xx", "unknown gateway response type 'DEFAULT_4xx'; known: DEFAULT_4XX" },
         { Api(gatewayResponses: "'gatewayResponses': {'THROTTLED': {'statusCode': 99}}"), "apis.a.gatewayResponses.THROTTLED.statusCode", "statusCode must be 100 to 599; got 99" },
+        { Api(gatewayResponses: "'gatewayResponses': {'THROTTLED': {'headers': {'retry:after': '1'}}}"), "apis.a.gatewayResponses.THROTTLED.headers[\"retry:after\"]", "header name 'retry:after' must be" },
         { Api(gatewayResponses: "'gatewayResponses': {'THROTTLED': {'bodyTemplate': '{\\'m\\':$context.error.msg}'}}"), "apis.a.gatewayResponses.THROTTLED.bodyTemplate", "unknown variable '$context.error.msg'" },
 
         // Domain names.
