@@ -1,0 +1,10 @@
+namespace Platform.Gateway.Definitions.Drafts;
+
+/// <summary>A route as read from <c>apis.{api}.routes["{route key}"]</c>.</summary>
+internal sealed record RouteDraft : DraftObject
+{
+    /// <summary>The route key as written, e.g. <c>GET /users/{userId}</c>.</summary>
+    public required string RouteKey { get; init; }
+
+    public string? Integration { get; init; }
+}

@@ -1,0 +1,20 @@
+using Platform.Gateway.Definitions.Drafts;
+using Platform.Gateway.Pipeline;
+using P = Platform.Gateway.Definitions.Drafts.DefinitionProperties;
+
+namespace Platform.Gateway.Definitions.Rules;
+
+/// <summary>A customised gateway response's <c>bodyTemplate</c> uses only known <c>$context</c> variables.</summary>
+internal sealed class GatewayResponseTemplateRule : IDefinitionRule
+{
+    public void Check(DefinitionDraft definition, ICollection<DefinitionError> errors)
+    {
+        foreach (var response in definition.Apis.SelectMany(static a => a.GatewayResponses))
+        {
+            if (response.BodyTemplate is { } template && !ContextTemplate.TryParse(template, out _, out var error))
+            {
+                errors.Add(response.ErrorAt(P.BodyTemplate, error));
+            }
+        }
+    }
+}
