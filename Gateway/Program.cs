@@ -1,9 +1,11 @@
+using Platform.Gateway.Definitions;
 using Platform.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGateway();
+builder.Services.AddGatewayDefinitions();
 
 var app = builder.Build();
 

@@ -178,9 +178,18 @@ public sealed class GatewayPipelineTests
         using var client = app.CreateClient();
         var state = app.Services.GetRequiredService<GatewayState>();
 
-        state.Update(Definitions.Replace("GET /health", "GET /status", StringComparison.Ordinal) is var changed
-            ? Platform.Gateway.Definitions.DefinitionLoader.Parse(changed).Definition!
-            : throw new InvalidOperationException());
+        // Outside the watched directory, so that the swap below is the only change.
+        var changed = Path.Combine(Path.GetTempPath(), $"gateway-changed-{Guid.NewGuid():N}.json");
+        File.WriteAllText(changed, Definitions.Replace("GET /health", "GET /status", StringComparison.Ordinal));
+        try
+        {
+            state.Update(Platform.Gateway.Definitions.DefinitionLoader.Load([changed]).Definition!);
+        }
+        finally
+        {
+            File.Delete(changed);
+        }
+
         using var oldRoute = await client.GetAsync(new Uri("/health", UriKind.Relative)).WaitAsync(TestTimeouts.Default);
         using var newRoute = await client.GetAsync(new Uri("/status", UriKind.Relative)).WaitAsync(TestTimeouts.Default);
 
