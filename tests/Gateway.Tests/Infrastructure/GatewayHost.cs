@@ -55,6 +55,10 @@ internal sealed class GatewayHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handlers);
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
+
+        // The test output folder holds the Gateway's appsettings.json, and the environment may name URLs: neither
+        // may reconfigure this host.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, InertLifetime>();
         builder.WebHost.ConfigureKestrel(options =>

@@ -111,6 +111,20 @@ public sealed class HttpProxyHeaderTests(BackendFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Request_PostWithEmptyBody_SentWithContentLengthZero()
+    {
+        await using var harness = await EchoAsync();
+        using var content = new ByteArrayContent([]);
+
+        using var response = await harness.Client.PostAsync(new Uri("/echo", UriKind.Relative), content).WaitAsync(TestTimeouts.Default);
+        var echo = await EchoReport.ReadAsync(response);
+
+        Assert.Equal("POST", echo.Method);
+        Assert.Equal("0", echo.Header("Content-Length"));
+        Assert.Null(echo.Header("Transfer-Encoding"));
+    }
+
+    [Fact]
     public async Task Response_HopByHopHeaders_Removed()
     {
         await using var harness = await ProxyHarness.StartAsync(
