@@ -33,6 +33,8 @@ internal static class GatewayHostingExtensions
         builder.Services.TryAddSingleton<GatewayTelemetry>();
         builder.Services.TryAddSingleton<AccessLogWriter>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Lambda.AwsProxyIntegration>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Http.HttpProxyIntegration>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Mock.MockIntegration>());
         return builder;
     }
 

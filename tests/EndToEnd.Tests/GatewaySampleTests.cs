@@ -39,7 +39,7 @@ public sealed class GatewaySampleTests(SampleStackFixture stack) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal(email, (string)JsonNode.Parse(await fetched.Content.ReadAsStringAsync().WaitAsync(Timeout))!["email"]!);
-        Assert.Contains(listed!["items"]!.AsArray(), u => (string)u!["userId"]! == userId);
+        Assert.Contains(listed!["users"]!.AsArray(), u => (string)u!["userId"]! == userId);
     }
 
     [Fact]
