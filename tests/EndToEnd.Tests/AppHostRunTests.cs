@@ -18,7 +18,7 @@ public sealed class AppHostRunTests
 
         var rows = await host.WaitForAllHealthyAsync(ResourceCount);
 
-        Assert.Equal(["redis", "users-0", "users-1", "orders", "samples", "connectionhub", "gateway"], rows.Select(r => r.Name));
+        Assert.Equal(["redis", "samples", "users-0", "users-1", "orders", "connectionhub", "gateway"], rows.Select(r => r.Name));
         Assert.Equal($"http://127.0.0.1:{host.GatewayPort}", rows.Single(r => r.Name == "gateway").Endpoints.Single());
         Assert.All(rows, r => Assert.NotNull(r.Pid));
         Assert.All(rows, r => Assert.Equal(0, r.Restarts));
