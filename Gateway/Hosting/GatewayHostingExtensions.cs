@@ -9,10 +9,21 @@ namespace Platform.Gateway.Hosting;
 /// <summary>Composition of the gateway: <see cref="AddGateway"/> for services, <see cref="UseGateway"/> for the pipeline.</summary>
 internal static class GatewayHostingExtensions
 {
+    /// <summary>Where the gateway's own <c>/health</c> and <c>/alive</c> probes live.</summary>
+    public const string ProbePathBase = "/_gateway";
+
     /// <summary>Kestrel limits, request limits, the live definition state, integrations and telemetry.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // API routes own the root paths (an API may serve GET /health), so the gateway's probes live under a
+        // prefix of their own unless configuration says otherwise. Set in code: appsettings.json is found only
+        // when the content root is the gateway's directory.
+        if (builder.Configuration[Microsoft.Extensions.Hosting.Extensions.ProbePathBaseKey] is null)
+        {
+            builder.Configuration.AddInMemoryCollection([new(Microsoft.Extensions.Hosting.Extensions.ProbePathBaseKey, ProbePathBase)]);
+        }
 
         var limits = builder.Configuration.GetSection(GatewayOptions.SectionName);
         builder.Services.Configure<GatewayOptions>(limits);
