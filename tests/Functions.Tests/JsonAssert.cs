@@ -27,7 +27,7 @@ internal static class JsonAssert
             $"JSON differs.\nExpected: {expectedNode?.ToJsonString()}\nActual:   {actualNode?.ToJsonString()}");
     }
 
-    /// <summary>The payload constant of <see cref="Events.ReferencePayloads"/> named <paramref name="name"/>.</summary>
+    /// <summary>The payload constant of <see cref="Platform.Testing.ReferencePayloads"/> named <paramref name="name"/>.</summary>
     public static string Payload(string name) =>
-        (string)typeof(Events.ReferencePayloads).GetField(name)!.GetRawConstantValue()!;
+        (string)typeof(Platform.Testing.ReferencePayloads).GetField(name)!.GetRawConstantValue()!;
 }

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,7 @@ public sealed class InvokeSuccessTests
             })));
 
         // Act
-        using var response = await host.InvokeAsync("hello", Events.ReferencePayloads.HttpApiV2);
+        using var response = await host.InvokeAsync("hello", ReferencePayloads.HttpApiV2);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -41,16 +42,16 @@ public sealed class InvokeSuccessTests
             (_, _) => new APIGatewayHttpApiV2ProxyResponse { Body = "{\"name\":\"Zoë <&>\"}" }));
 
         // Act
-        using var response = await host.InvokeAsync("quote", Events.ReferencePayloads.HttpApiV2);
+        using var response = await host.InvokeAsync("quote", ReferencePayloads.HttpApiV2);
 
         // Assert: \" and raw text, not \u0022, \u00EB, \u003C.
         Assert.Contains(""""body":"{\"name\":\"Zoë <&>\"}"""", await response.BodyAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(nameof(Events.ReferencePayloads.HttpApiV2))]
-    [InlineData(nameof(Events.ReferencePayloads.RestV1Base64WithLambdaAuthorizer))]
-    [InlineData(nameof(Events.ReferencePayloads.WebSocketDisconnect))]
+    [InlineData(nameof(ReferencePayloads.HttpApiV2))]
+    [InlineData(nameof(ReferencePayloads.RestV1Base64WithLambdaAuthorizer))]
+    [InlineData(nameof(ReferencePayloads.WebSocketDisconnect))]
     public async Task Invoke_EchoOfJsonElement_ReturnsTheEventUnchanged(string payload)
     {
         // Arrange

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 using Platform.Gateway.Pipeline;

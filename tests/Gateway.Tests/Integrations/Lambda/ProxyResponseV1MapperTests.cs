@@ -1,3 +1,4 @@
+using Platform.Testing;
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 
 public sealed class ProxyResponseV1MapperTests

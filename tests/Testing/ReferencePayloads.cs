@@ -1,10 +1,10 @@
-namespace Platform.Functions.Tests.Events;
+namespace Platform.Testing;
 
 /// <summary>
-/// Payloads in the shapes recorded against real AWS (AWS-REFERENCE §2.1, §2.2, §2.3, §2.4, §7.2), with the
+/// Payloads (shared by the Functions and Gateway tests) in the shapes recorded against real AWS (AWS-REFERENCE §2.1, §2.2, §2.3, §2.4, §7.2), with the
 /// placeholders of the reference filled in. Each is one case of the round-trip theories.
 /// </summary>
-internal static class ReferencePayloads
+public static class ReferencePayloads
 {
     /// <summary>§2.1 from a REST API: no <c>version</c>, every identity field present (null when unknown).</summary>
     public const string RestV1 = """
