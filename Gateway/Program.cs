@@ -1,11 +1,12 @@
-using Platform.Gateway.Definitions;
+using Platform.Gateway.Runtime;
+using Platform.Definitions;
 using Platform.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGateway();
-builder.Services.AddGatewayDefinitions();
+builder.Services.AddApiDefinitions<GatewayState>();
 
 var app = builder.Build();
 

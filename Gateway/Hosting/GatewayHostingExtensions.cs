@@ -3,6 +3,7 @@ using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Hosting;
 

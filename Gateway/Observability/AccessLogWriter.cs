@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Observability;
 

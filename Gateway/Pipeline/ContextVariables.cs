@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Pipeline;
 
@@ -43,6 +46,12 @@ public static class ContextVariables
         ["error.responseType"] = static (_, r) => r.Error is { } error ? GatewayResponseTypeNames.NameOf(error.Type) : null,
         ["customDomain.basePathMatched"] = static (_, r) => r.BasePathMatched is { Length: > 0 } key ? key : r.BasePathMatched is null ? null : "(none)",
         ["traceId"] = static (c, _) => c.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString(),
+
+        // WebSocket variables: the hub resolves them; an HTTP request has none.
+        ["connectionId"] = static (_, _) => null,
+        ["connectedAt"] = static (_, _) => null,
+        ["eventType"] = static (_, _) => null,
+        ["messageId"] = static (_, _) => null,
     };
 
     /// <summary>The account id events and ARNs carry: a fixed local id, as nothing here belongs to an AWS account.</summary>
@@ -61,7 +70,24 @@ public static class ContextVariables
         return Resolvers.TryGetValue(name, out var resolve) ? resolve(context, request) : null;
     }
 
-    internal static Func<HttpContext, GatewayRequestFeature, string?> ResolverOf(string name) => Resolvers[name];
+    /// <summary>Renders <paramref name="template"/>; a variable the request has no value for becomes <paramref name="missing"/>.</summary>
+    public static string Render(this ContextTemplate template, HttpContext context, GatewayRequestFeature request, string missing = "-")
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var parts = template.Parts;
+        if (parts.Count == 1 && parts[0].Literal is { } only)
+        {
+            return only;
+        }
+
+        var builder = new StringBuilder(template.Text.Length + 64);
+        foreach (var part in parts)
+        {
+            builder.Append(part.Literal ?? Resolvers[part.Variable!](context, request) ?? missing);
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>CLF time as AWS writes it: <c>25/Mar/2020:05:03:27 +0000</c>.</summary>
     public static string FormatClfTime(DateTimeOffset time) =>

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Hosting;
 using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Responses;
 using Platform.Gateway.Runtime;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Pipeline;
 

@@ -1,3 +1,5 @@
+using Platform.Definitions.Templates;
+
 namespace Platform.Gateway.Pipeline;
 
 /// <summary>The two request ids AWS gives each request: a UUID and a short base64 id like <c>J7jk9g-7oAMEJGw=</c>.</summary>

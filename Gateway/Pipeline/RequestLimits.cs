@@ -1,5 +1,7 @@
 using Platform.Gateway.Hosting;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Pipeline;
 

@@ -1,3 +1,5 @@
+using Platform.Definitions.Responses;
+
 namespace Platform.Gateway.Responses;
 
 /// <summary>

@@ -1,4 +1,5 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Responses;
 

@@ -1,3 +1,5 @@
+using Platform.Definitions.Routing;
+
 namespace Platform.Gateway.Routing;
 
 /// <summary>

@@ -1,4 +1,5 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
+using Platform.Definitions.Routing;
 
 namespace Platform.Gateway.Routing;
 

@@ -1,6 +1,8 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Responses;
 using Platform.Gateway.Routing;
+using Platform.Definitions.Routing;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Runtime;
 
@@ -11,7 +13,8 @@ public sealed class CompiledApi
     {
         ArgumentNullException.ThrowIfNull(definition);
         Definition = definition;
-        Routes = RouteTable.Build(definition.Routes);
+        // A WebSocket API's routes are chosen per message by the hub; the gateway only forwards its traffic.
+        Routes = RouteTable.Build(definition.Protocol == ApiProtocol.WebSocket ? [] : definition.Routes);
         Responses = new GatewayResponseTable(definition.Protocol, definition.GatewayResponses);
     }
 

@@ -1,5 +1,6 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Runtime;
 

@@ -2,9 +2,11 @@ using System.Buffers;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.Features;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Http;
 

@@ -1,7 +1,9 @@
 using System.Text;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Routing;
+using Platform.Definitions.Routing;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Http;
 

@@ -3,9 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using Platform.Functions;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Lambda;
 

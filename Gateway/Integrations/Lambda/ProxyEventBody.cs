@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Net.Http.Headers;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 
 namespace Platform.Gateway.Integrations.Lambda;
 

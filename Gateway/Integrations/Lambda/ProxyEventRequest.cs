@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Runtime;
+using Platform.Definitions.Routing;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Lambda;
 

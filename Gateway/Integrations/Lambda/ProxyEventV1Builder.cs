@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Platform.Functions;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Lambda;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Platform.Functions;
 using Platform.Gateway.Pipeline;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Lambda;
 

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Integrations.Mock;
 

@@ -12,9 +12,9 @@ public sealed class ApiAndRouteErrorTests
         // API names and protocol.
         { Api(name: "a b"), "apis[\"a b\"]", "API name 'a b' must be 1 to 128 letters, digits, '_' or '-'" },
         { Api(name: new string('a', 129)), $"apis.{new string('a', 129)}", "must be 1 to 128 letters" },
-        { Api(protocol: ""), "apis.a.protocol", "protocol is required and must be HTTP or REST" },
-        { Api(protocol: "'protocol': 'WEBSOCKET'"), "apis.a.protocol", "protocol must be HTTP or REST; got 'WEBSOCKET'" },
-        { Api(protocol: "'protocol': 'http'"), "apis.a.protocol", "protocol must be HTTP or REST; got 'http'" },
+        { Api(protocol: ""), "apis.a.protocol", "protocol is required and must be HTTP, REST or WEBSOCKET" },
+        { Api(protocol: "'protocol': 'GRAPHQL'"), "apis.a.protocol", "protocol must be HTTP, REST or WEBSOCKET; got 'GRAPHQL'" },
+        { Api(protocol: "'protocol': 'http'"), "apis.a.protocol", "protocol must be HTTP, REST or WEBSOCKET; got 'http'" },
 
         // Route keys, with RouteKey.TryParse's messages.
         { Api(routes: TooManyRoutes), "apis.a.routes", "an API may have at most 300 routes; got 301" },

@@ -1,4 +1,4 @@
-using Platform.Gateway.Definitions.Loading;
+using Platform.Definitions.Loading;
 
 namespace Platform.Gateway.Tests.Definitions;
 

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Runtime;
 
 namespace Platform.Gateway.Tests.Definitions;
 
-/// <summary>A minimal host with <c>AddGatewayDefinitions()</c>, its content root a temp directory, capturing logs.</summary>
+/// <summary>A minimal host with <c>AddApiDefinitions&lt;GatewayState&gt;()</c>, its content root a temp directory, capturing logs.</summary>
 internal sealed class DefinitionHost : IAsyncDisposable
 {
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
@@ -35,7 +35,7 @@ internal sealed class DefinitionHost : IAsyncDisposable
     /// <summary>Builds the host with <c>Gateway:Definitions</c> set to <paramref name="paths"/>; call <see cref="StartAsync"/> to start it.</summary>
     public static DefinitionHost Create(string contentRoot, params string[] paths) => Create(contentRoot, paths, static _ => { });
 
-    /// <param name="before">Registers services before <c>AddGatewayDefinitions()</c>, as a web host registers its server first.</param>
+    /// <param name="before">Registers services before <c>AddApiDefinitions&lt;GatewayState&gt;()</c>, as a web host registers its server first.</param>
     public static DefinitionHost Create(string contentRoot, string[] paths, Action<IServiceCollection> before)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -48,7 +48,7 @@ internal sealed class DefinitionHost : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         before(builder.Services);
-        builder.Services.AddGatewayDefinitions();
+        builder.Services.AddApiDefinitions<GatewayState>();
         builder.Services.Configure<DefinitionMonitorOptions>(static o => o.QuietPeriod = QuietPeriod);
         return new DefinitionHost(builder.Build(), logs);
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Responses;
 using Platform.Gateway.Routing;
+using Platform.Definitions.Routing;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Tests.Definitions;
 
@@ -109,7 +111,7 @@ public sealed class DefinitionLoaderTests
             {
               'apis': {
                 'shop': {
-                  'protocol': 'WEBSOCKET',
+                  'protocol': 'GRAPHQL',
                   'routes': { 'GET /a/{p+}/b': {'integration': 'i'}, 'GET /c': {'integration': 'missing'} },
                   'integrations': { 'i': {'integrationType': 'AWS_PROXY', 'integrationUri': 'users', 'functionNmae': 'f'} },
                   'stages': { 'bad stage': {'stageVariables': {'v': 'has space'}} }

@@ -1,4 +1,4 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using static Platform.Gateway.Tests.Definitions.DefinitionJson;
 
 namespace Platform.Gateway.Tests.Definitions;

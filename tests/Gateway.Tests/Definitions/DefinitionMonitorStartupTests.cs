@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Runtime;
 using static Platform.Gateway.Tests.Definitions.DefinitionJson;
 
@@ -16,7 +16,7 @@ public sealed class DefinitionMonitorStartupTests : IDisposable
     [Fact]
     public async Task StartAsync_InvalidDefinitions_ThrowsListingEveryErrorAndDoesNotStartLaterServices()
     {
-        _directory.Write("defs/shop.json", Api(name: "shop", protocol: "'protocol': 'WEBSOCKET'", routes: "'routes': {'GET /x/': {'integration': 'i'}}"));
+        _directory.Write("defs/shop.json", Api(name: "shop", protocol: "'protocol': 'GRAPHQL'", routes: "'routes': {'GET /x/': {'integration': 'i'}}"));
         var server = new ServerProbe();
         await using var host = DefinitionHost.Create(_directory.Path, ["defs"], services => services.AddHostedService(_ => server));
         using var metrics = new ReloadMetrics(host.Host);
@@ -26,7 +26,7 @@ public sealed class DefinitionMonitorStartupTests : IDisposable
         var file = _directory.PathOf("defs/shop.json");
         Assert.Equal(
             [
-                new DefinitionError(file, "apis.shop.protocol", "protocol must be HTTP or REST; got 'WEBSOCKET'"),
+                new DefinitionError(file, "apis.shop.protocol", "protocol must be HTTP, REST or WEBSOCKET; got 'GRAPHQL'"),
                 new DefinitionError(file, "apis.shop.routes[\"GET /x/\"]", "route key 'GET /x/': the path must not end with '/'"),
             ],
             exception.Errors);
@@ -73,7 +73,7 @@ public sealed class DefinitionMonitorStartupTests : IDisposable
         Assert.Empty(host.State.Current.Apis);
         var log = Assert.Single(host.LogsOf("NoDefinitions"));
         Assert.Equal(LogLevel.Information, log.Level);
-        Assert.Equal("No API definitions are configured (Gateway:Definitions is empty); the gateway serves no APIs.", log.Message);
+        Assert.Equal("No API definitions are configured (Gateway:Definitions is empty); no APIs are served.", log.Message);
         Assert.Empty(host.LogsOf("Loaded"));
     }
 
@@ -84,7 +84,7 @@ public sealed class DefinitionMonitorStartupTests : IDisposable
         services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = _directory.Path });
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
-        services.AddGatewayDefinitions().AddGatewayDefinitions();
+        services.AddApiDefinitions<GatewayState>().AddApiDefinitions<GatewayState>();
         using var provider = services.BuildServiceProvider();
 
         var hosted = Assert.Single(provider.GetServices<IHostedService>());

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Platform.Gateway.Definitions.Loading;
+using Platform.Definitions.Loading;
 
 namespace Platform.Gateway.Tests.Definitions;
 

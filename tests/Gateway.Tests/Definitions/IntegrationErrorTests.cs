@@ -65,7 +65,7 @@ public sealed class IntegrationErrorTests
     [InlineData("{'integrationType': 'HTTP_PROXY', 'integrationUri': 'http://b:8080/x?q=1', 'integrationMethod': 'ANY', 'timeoutInMillis': 30000}", "GET /x")]
     public void LoadText_ValidIntegration_HasNoErrors(string integration, string route)
     {
-        var result = Platform.Gateway.Definitions.DefinitionLoader.LoadText([(FileName, Integration(integration, route: route))]);
+        var result = Platform.Definitions.DefinitionLoader.LoadText([(FileName, Integration(integration, route: route))]);
 
         Assert.Empty(result.Errors);
     }

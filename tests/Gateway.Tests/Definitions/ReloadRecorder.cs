@@ -1,4 +1,4 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 
 namespace Platform.Gateway.Tests.Definitions;
 

@@ -9,12 +9,14 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
 using Platform.Gateway.Runtime;
 using Platform.Testing;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Infrastructure;
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Runtime;
+using Platform.Definitions.Routing;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Pipeline;
 
@@ -20,6 +22,21 @@ public sealed class ContextTemplateTests
         var line = template.Render(context, request);
 
         Assert.Equal("10.1.2.3 - - [04/Mar/2020:19:15:17 +0000] \"POST POST /users HTTP/1.1\" 201 17 Xy1AbCdEfGhIjKl=", line);
+    }
+
+    [Fact]
+    public void Render_EveryKnownVariable_HasAGatewayResolver()
+    {
+        var (context, request) = Request();
+
+        foreach (var name in ContextVariableNames.All)
+        {
+            var rendered = ContextTemplate.Parse($"[$context.{name}]").Render(context, request);
+
+            Assert.StartsWith("[", rendered, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ContextVariableNames.All.Order(StringComparer.Ordinal), ContextVariables.Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

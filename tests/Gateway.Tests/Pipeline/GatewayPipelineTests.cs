@@ -183,7 +183,7 @@ public sealed class GatewayPipelineTests
         File.WriteAllText(changed, Definitions.Replace("GET /health", "GET /status", StringComparison.Ordinal));
         try
         {
-            state.Update(Platform.Gateway.Definitions.DefinitionLoader.Load([changed]).Definition!);
+            state.Update(Platform.Definitions.DefinitionLoader.Load([changed]).Definition!);
         }
         finally
         {

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Runtime;
 using Platform.Gateway.Tests.Infrastructure;
 

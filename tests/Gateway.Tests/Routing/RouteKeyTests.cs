@@ -1,4 +1,5 @@
 using Platform.Gateway.Routing;
+using Platform.Definitions.Routing;
 
 namespace Platform.Gateway.Tests.Routing;
 

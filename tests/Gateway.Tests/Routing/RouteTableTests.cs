@@ -1,5 +1,6 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Routing;
+using Platform.Definitions.Routing;
 
 namespace Platform.Gateway.Tests.Routing;
 

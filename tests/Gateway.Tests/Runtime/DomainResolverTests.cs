@@ -1,6 +1,7 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Runtime;
+using Platform.Definitions.Routing;
 
 namespace Platform.Gateway.Tests.Runtime;
 

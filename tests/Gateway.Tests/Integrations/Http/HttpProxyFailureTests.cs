@@ -1,4 +1,4 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Tests.Infrastructure;
 using Platform.Testing;
 
@@ -142,7 +142,7 @@ public sealed class HttpProxyFailureTests(BackendFixture fixture) : IClassFixtur
 
         Assert.Equal(413, (int)response.StatusCode);
         Assert.Equal("""{"message":"Request Entity Too Large"}""", text);
-        Assert.Equal(Platform.Gateway.Responses.GatewayResponseType.RequestTooLarge, completed.Error?.Type);
+        Assert.Equal(Platform.Definitions.Responses.GatewayResponseType.RequestTooLarge, completed.Error?.Type);
     }
 
     [Theory]

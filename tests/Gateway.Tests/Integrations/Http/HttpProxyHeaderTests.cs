@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests.Integrations.Http;

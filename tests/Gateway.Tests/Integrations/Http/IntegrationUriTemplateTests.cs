@@ -1,7 +1,8 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations.Http;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Tests.Infrastructure;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Integrations.Http;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations;
 using Platform.Gateway.Integrations.Http;
 using Platform.Gateway.Tests.Infrastructure;

@@ -1,9 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Platform.Functions;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Responses;
 using Platform.Testing;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

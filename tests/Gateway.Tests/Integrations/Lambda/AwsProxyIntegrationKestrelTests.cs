@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

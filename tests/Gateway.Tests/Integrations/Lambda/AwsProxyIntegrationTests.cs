@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

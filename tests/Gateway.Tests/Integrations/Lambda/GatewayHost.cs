@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations;
 using Platform.Gateway.Integrations.Lambda;
 using Platform.Gateway.Responses;
 using Platform.Testing;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

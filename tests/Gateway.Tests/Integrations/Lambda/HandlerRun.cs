@@ -1,9 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations.Lambda;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
+using Platform.Definitions.Responses;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

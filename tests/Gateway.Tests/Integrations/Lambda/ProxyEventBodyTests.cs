@@ -1,4 +1,4 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations.Lambda;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;

@@ -1,8 +1,9 @@
 using Platform.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

@@ -2,6 +2,7 @@ using Platform.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 using Platform.Gateway.Pipeline;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 

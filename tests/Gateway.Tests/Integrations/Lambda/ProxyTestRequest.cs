@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
+using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Tests.Integrations.Lambda;
 
@@ -69,7 +70,7 @@ internal sealed record ProxyTestRequest
         {
             Name = ApiName,
             Protocol = Protocol,
-            Routes = [new RouteDefinition { Key = global::Platform.Gateway.Routing.RouteKey.Parse(RouteKey), Integration = IntegrationName }],
+            Routes = [new RouteDefinition { Key = global::Platform.Definitions.Routing.RouteKey.Parse(RouteKey), Integration = IntegrationName }],
             Integrations = new Dictionary<string, IntegrationDefinition> { [IntegrationName] = Integration },
             Stages = new Dictionary<string, StageDefinition> { [StageName] = stage },
         };

@@ -1,8 +1,9 @@
-using Platform.Gateway.Definitions;
+using Platform.Definitions;
 using Platform.Gateway.Integrations.Mock;
 using Platform.Gateway.Responses;
 using Platform.Gateway.Tests.Infrastructure;
 using Platform.Gateway.Tests.Integrations.Http;
+using Platform.Definitions.Responses;
 
 namespace Platform.Gateway.Tests.Integrations.Mock;
 

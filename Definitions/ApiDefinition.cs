@@ -1,0 +1,39 @@
+using Platform.Definitions.Responses;
+using Platform.Definitions.Routing;
+
+namespace Platform.Definitions;
+
+/// <summary>One API: its routes, the integrations they use, its stages and its customised gateway responses.</summary>
+public sealed record ApiDefinition
+{
+    /// <summary>The API's name, also its id in events (<c>requestContext.apiId</c>) and in execute-api host names.</summary>
+    public required string Name { get; init; }
+
+    public required ApiProtocol Protocol { get; init; }
+
+    /// <summary>The file the API was declared in, for error messages and logs.</summary>
+    public string Source { get; init; } = "";
+
+    public string? Description { get; init; }
+
+    /// <summary>Routes in declaration order; the route table decides priority, not this order.</summary>
+    public IReadOnlyList<RouteDefinition> Routes { get; init; } = [];
+
+    /// <summary>Integrations by name (ordinal).</summary>
+    public IReadOnlyDictionary<string, IntegrationDefinition> Integrations { get; init; } =
+        new Dictionary<string, IntegrationDefinition>(StringComparer.Ordinal);
+
+    /// <summary>Stages by name (ordinal); <c>$default</c> is served from the root without a path prefix.</summary>
+    public IReadOnlyDictionary<string, StageDefinition> Stages { get; init; } =
+        new Dictionary<string, StageDefinition>(StringComparer.Ordinal);
+
+    /// <summary>WebSocket APIs: how a message chooses its route; null for HTTP and REST APIs.</summary>
+    public RouteSelectionExpression? RouteSelectionExpression { get; init; }
+
+    /// <summary>WebSocket APIs: the connection limits (AWS's unless the file sets them).</summary>
+    public WebSocketSettings WebSocket { get; init; } = WebSocketSettings.Default;
+
+    /// <summary>Customised gateway responses; types not listed keep AWS's defaults.</summary>
+    public IReadOnlyDictionary<GatewayResponseType, GatewayResponseDefinition> GatewayResponses { get; init; } =
+        new Dictionary<GatewayResponseType, GatewayResponseDefinition>();
+}

@@ -1,0 +1,44 @@
+namespace Platform.Definitions.Drafts;
+
+/// <summary>An API as read from <c>apis.{name}</c>.</summary>
+internal sealed record ApiDraft : DraftObject
+{
+    public required string Name { get; init; }
+
+    public string? Protocol { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<RouteDraft> Routes { get; init; } = [];
+
+    public IReadOnlyList<IntegrationDraft> Integrations { get; init; } = [];
+
+    public IReadOnlyList<StageDraft> Stages { get; init; } = [];
+
+    public IReadOnlyList<GatewayResponseDraft> GatewayResponses { get; init; } = [];
+
+    /// <summary>WebSocket APIs: how a message chooses its route, e.g. <c>$request.body.action</c>.</summary>
+    public string? RouteSelectionExpression { get; init; }
+
+    /// <summary>WebSocket APIs: the limits, when the file sets any.</summary>
+    public WebSocketSettingsDraft? WebSocketSettings { get; init; }
+
+    /// <summary>The protocol when it is one this gateway serves; rules that depend on it skip an API without one.</summary>
+    public ApiProtocol? KnownProtocol => Protocol switch
+    {
+        "HTTP" => ApiProtocol.Http,
+        "REST" => ApiProtocol.Rest,
+        "WEBSOCKET" => ApiProtocol.WebSocket,
+        _ => null,
+    };
+
+    public bool IsWebSocket => KnownProtocol == ApiProtocol.WebSocket;
+
+    /// <summary>Parses a route key of this API by its protocol's rules.</summary>
+    public bool TryParseRouteKey(RouteDraft route, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Routing.RouteKey? key, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error) =>
+        IsWebSocket
+            ? Routing.RouteKey.TryParseWebSocket(route.RouteKey, out key, out error)
+            : Routing.RouteKey.TryParse(route.RouteKey, out key, out error);
+
+    public IntegrationDraft? FindIntegration(string name) => Integrations.FirstOrDefault(i => i.Name == name);
+}

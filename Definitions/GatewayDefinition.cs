@@ -1,0 +1,14 @@
+namespace Platform.Definitions;
+
+/// <summary>Everything the gateway serves: the APIs and the domain names that map hosts and base paths onto them.</summary>
+public sealed record GatewayDefinition
+{
+    public static GatewayDefinition Empty { get; } = new();
+
+    /// <summary>APIs by name (ordinal, case-sensitive).</summary>
+    public IReadOnlyDictionary<string, ApiDefinition> Apis { get; init; } = new Dictionary<string, ApiDefinition>(StringComparer.Ordinal);
+
+    /// <summary>Domain names by host name (case-insensitive); <c>$default</c> serves every host no other entry names.</summary>
+    public IReadOnlyDictionary<string, DomainNameDefinition> DomainNames { get; init; } =
+        new Dictionary<string, DomainNameDefinition>(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,25 @@
+namespace Platform.Definitions.Templates;
+
+/// <summary>
+/// The <c>$context</c> variables a template may use (AWS-REFERENCE §9), checked when definitions load so that a
+/// misspelt variable is a definition error, not a silent <c>-</c>. The gateway and the hub resolve them; a
+/// variable a request has no value for (a WebSocket variable on an HTTP request) renders as missing.
+/// </summary>
+public static class ContextVariableNames
+{
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "accountId", "apiId", "stage", "domainName", "domainPrefix", "requestId", "extendedRequestId",
+        "awsEndpointRequestId", "httpMethod", "path", "resourcePath", "routeKey", "protocol", "requestTime",
+        "requestTimeEpoch", "status", "responseLatency", "responseLength", "integrationLatency",
+        "integrationStatus", "integrationErrorMessage", "identity.sourceIp", "identity.userAgent",
+        "error.message", "error.messageString", "error.responseType", "customDomain.basePathMatched", "traceId",
+
+        // WebSocket APIs add these.
+        "connectionId", "connectedAt", "eventType", "messageId",
+    };
+
+    public static IReadOnlyCollection<string> All => Known;
+
+    public static bool IsKnown(string name) => Known.Contains(name);
+}
