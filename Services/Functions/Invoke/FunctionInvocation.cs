@@ -3,15 +3,14 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Platform.Functions;
 
-namespace Platform.Gateway.Integrations.Lambda;
+namespace Platform.Functions;
 
 /// <summary>
 /// One call of the Lambda Invoke API and what came back: the invoke status, the <c>X-Amz-Function-Error</c> and
 /// <c>x-amzn-ErrorType</c> headers, and the payload (null when it was over the 6 MB limit and was not read).
 /// </summary>
-internal sealed record FunctionInvocation(int Status, string? FunctionError, string? ErrorType, byte[]? Payload)
+public sealed record FunctionInvocation(int Status, string? FunctionError, string? ErrorType, byte[]? Payload)
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
