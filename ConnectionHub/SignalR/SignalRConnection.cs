@@ -1,0 +1,51 @@
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.SignalR;
+using Platform.ConnectionHub.Events;
+using Platform.Definitions;
+
+namespace Platform.ConnectionHub.SignalR;
+
+/// <summary>
+/// A SignalR client of a stage's hub endpoint, in the same registry as raw WebSocket clients: a push reaches it as
+/// an invocation of <see cref="StageHub.PushMethod"/> with the payload as its one string argument.
+/// </summary>
+internal sealed class SignalRConnection(HubCallerContext caller, IClientProxy client, ConnectionContext context, TimeProvider timeProvider) : Connections.ILocalConnection
+{
+    private long _lastActivity = timeProvider.GetTimestamp();
+
+    public ConnectionContext Context { get; } = context;
+
+    public string ConnectionId => Context.ConnectionId;
+
+    public WebSocketSettings Settings => Context.Api.Settings;
+
+    public long ConnectedTimestamp { get; } = timeProvider.GetTimestamp();
+
+    public long LastActivityTimestamp => Volatile.Read(ref _lastActivity);
+
+    public WebSocketCloseStatus? ServerCloseStatus { get; private set; }
+
+    public string? ServerCloseReason { get; private set; }
+
+    public void MarkActive() => Volatile.Write(ref _lastActivity, timeProvider.GetTimestamp());
+
+    public bool Send(ReadOnlyMemory<byte> payload)
+    {
+        if (ServerCloseStatus is not null)
+        {
+            return false;
+        }
+
+        MarkActive();
+        _ = client.SendAsync(StageHub.PushMethod, Encoding.UTF8.GetString(payload.Span));
+        return true;
+    }
+
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        ServerCloseStatus ??= status;
+        ServerCloseReason ??= reason;
+        caller.Abort();
+    }
+}
