@@ -26,6 +26,8 @@ internal static class SigV4Constants
 
     private const string TimestampFormat = "yyyyMMdd'T'HHmmss'Z'";
 
+    private static readonly string[] HttpDateFormats = ["r", "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz"];
+
     public static string FormatTimestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
@@ -40,6 +42,4 @@ internal static class SigV4Constants
     public static bool TryParseHttpDate(string? text, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(text, HttpDateFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
-
-    private static readonly string[] HttpDateFormats = ["r", "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz"];
 }
