@@ -10,6 +10,8 @@ namespace Platform.ServiceDefaults.Signing;
 /// </summary>
 internal static class SigV4Canonical
 {
+    private const string HexUpper = "0123456789ABCDEF";
+
     /// <summary>Splits an origin-form (or absolute-form) request target into raw path and raw query.</summary>
     public static (string Path, string Query) SplitTarget(string rawTarget)
     {
@@ -220,8 +222,6 @@ internal static class SigV4Canonical
         output.AddRange(Encoding.UTF8.GetBytes(text[literalStart..]));
         return [.. output];
     }
-
-    private const string HexUpper = "0123456789ABCDEF";
 
     private static bool IsUnreserved(byte b) =>
         b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9')

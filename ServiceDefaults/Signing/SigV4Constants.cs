@@ -26,6 +26,8 @@ internal static class SigV4Constants
 
     private const string TimestampFormat = "yyyyMMdd'T'HHmmss'Z'";
 
+    private static readonly string[] HttpDateFormats = ["r", "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz"];
+
     public static string FormatTimestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
@@ -33,8 +35,11 @@ internal static class SigV4Constants
         DateTimeOffset.TryParseExact(text, TimestampFormat, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
-    /// <summary>The RFC 1123 <c>Date</c> header, which SigV4 accepts when <c>X-Amz-Date</c> is absent.</summary>
+    /// <summary>
+    /// The <c>Date</c> header, which SigV4 accepts when <c>X-Amz-Date</c> is absent: RFC 1123 with <c>GMT</c>, or
+    /// with a numeric zone as botocore writes it (<c>Sun, 30 Aug 2015 12:36:00 -0000</c>).
+    /// </summary>
     public static bool TryParseHttpDate(string? text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture,
+        DateTimeOffset.TryParseExact(text, HttpDateFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 }

@@ -43,7 +43,8 @@ public sealed class SigV4Signer
 
     /// <summary>
     /// Adds <c>Host</c> (when unset), <c>X-Amz-Date</c> and <c>Authorization</c> to <paramref name="request"/>,
-    /// replacing those of an earlier attempt. The content is buffered to be hashed.
+    /// replacing those of an earlier attempt. The content is buffered to be hashed, unless the caller set
+    /// <c>x-amz-content-sha256</c> (and <see cref="AddContentSha256Header"/> is off): that value is signed instead.
     /// </summary>
     public async Task SignAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
@@ -54,12 +55,19 @@ public sealed class SigV4Signer
 
         request.Headers.Remove("Authorization");
         request.Headers.Remove(AmzDateHeader);
-        request.Headers.Remove(ContentSha256Header);
+        if (AddContentSha256Header)
+        {
+            request.Headers.Remove(ContentSha256Header);
+        }
+
         request.Headers.Host ??= HostHeaderValue(uri);
 
-        var payloadHash = request.Content is null
-            ? EmptyPayloadHash
-            : SigV4Canonical.Sha256Hex(await request.Content.ReadAsByteArrayAsync(cancellationToken));
+        // As botocore: a payload hash the caller set (UNSIGNED-PAYLOAD, say) is signed as it stands.
+        var payloadHash = request.Headers.NonValidated.TryGetValues(ContentSha256Header, out var declared)
+            ? declared.ToString()
+            : request.Content is null
+                ? EmptyPayloadHash
+                : SigV4Canonical.Sha256Hex(await request.Content.ReadAsByteArrayAsync(cancellationToken));
         var now = _timeProvider.GetUtcNow();
         var timestamp = FormatTimestamp(now);
         request.Headers.TryAddWithoutValidation(AmzDateHeader, timestamp);
