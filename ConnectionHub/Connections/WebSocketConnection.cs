@@ -24,9 +24,13 @@ internal sealed class WebSocketConnection : ILocalConnection
     private long _lastActivity;
     private int _closing;
 
-    public WebSocketConnection(WebSocket socket, ConnectionContext context, TimeProvider timeProvider)
+    private readonly Action _abortConnection;
+
+    /// <param name="abortConnection">Cuts the TCP connection: disposing an upgraded stream does not end a pending read.</param>
+    public WebSocketConnection(WebSocket socket, ConnectionContext context, TimeProvider timeProvider, Action abortConnection)
     {
         _socket = socket;
+        _abortConnection = abortConnection;
         Context = context;
         _timeProvider = timeProvider;
         ConnectedTimestamp = timeProvider.GetTimestamp();
@@ -133,7 +137,7 @@ internal sealed class WebSocketConnection : ILocalConnection
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The client went away; the receive loop sees it too and runs the close path.
-            _socket.Abort();
+            Abort();
         }
     }
 
@@ -156,9 +160,15 @@ internal sealed class WebSocketConnection : ILocalConnection
         {
             if (_socket.State != WebSocketState.Closed)
             {
-                _socket.Abort();
+                Abort();
             }
         }
+    }
+
+    private void Abort()
+    {
+        _socket.Abort();
+        _abortConnection();
     }
 
     private static bool IsUtf8(byte[] payload) => Utf8.IsValid(payload);

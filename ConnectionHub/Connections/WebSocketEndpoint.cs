@@ -110,7 +110,7 @@ internal sealed partial class WebSocketEndpoint(
                 SubProtocol = subProtocol,
                 KeepAliveInterval = TimeSpan.Zero,
             });
-            socketConnection = new WebSocketConnection(socket, connection, timeProvider)
+            socketConnection = new WebSocketConnection(socket, connection, timeProvider, context.Abort)
             {
                 Pushed = () => telemetry.Message(api.Name, stage.Name, "out"),
             };

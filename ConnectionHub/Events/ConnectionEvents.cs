@@ -154,9 +154,18 @@ public sealed partial class ConnectionEvents(IntegrationInvoker invoker, HubStat
             return null;
         }
 
-        var reader = new Utf8JsonReader(message);
-        if (!JsonDocument.TryParseValue(ref reader, out var document))
+        JsonDocument? document;
+        try
         {
+            var reader = new Utf8JsonReader(message);
+            if (!JsonDocument.TryParseValue(ref reader, out document))
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: AWS sends such messages to $default.
             return null;
         }
 
