@@ -3,20 +3,22 @@ namespace Platform.ConnectionHub.Registry;
 /// <summary>
 /// Runs asynchronous work on a <see cref="TimeProvider"/> timer, never two runs at once (a tick that finds the
 /// previous run busy is skipped). Disposing stops the timer, cancels the run in flight and waits for it.
-/// The work must handle its own failures; a failure that escapes is dropped so the timer keeps going.
+/// The work handles its expected failures itself; anything else is reported to <c>onFailure</c> and the timer goes on.
 /// </summary>
 internal sealed class PeriodicWork : IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task> _work;
+    private readonly Action<Exception> _onFailure;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _timer;
     private Task _running = Task.CompletedTask;
     private int _busy;
     private int _disposed;
 
-    public PeriodicWork(TimeProvider timeProvider, TimeSpan period, Func<CancellationToken, Task> work)
+    public PeriodicWork(TimeProvider timeProvider, TimeSpan period, Func<CancellationToken, Task> work, Action<Exception> onFailure)
     {
         _work = work;
+        _onFailure = onFailure;
         _timer = timeProvider.CreateTimer(static state => ((PeriodicWork)state!).Tick(), this, period, period);
     }
 
@@ -53,7 +55,16 @@ internal sealed class PeriodicWork : IAsyncDisposable
     {
         try
         {
-            await _work(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _work(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception ex)
+        {
+            // A timer callback has no caller to rethrow to: report it and keep ticking.
+            _onFailure(ex);
         }
         finally
         {

@@ -88,9 +88,9 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
         var liveness = new RedisReplicaLiveness(_store, _local, sink, _options, _timeProvider, _logger);
         _work =
         [
-            new PeriodicWork(_timeProvider, _options.HeartbeatInterval, liveness.BeatAsync),
-            new PeriodicWork(_timeProvider, _options.EffectiveJanitorInterval, liveness.SweepAsync),
-            new PeriodicWork(_timeProvider, TouchFlushInterval, _ => FlushTouches()),
+            new PeriodicWork(_timeProvider, _options.HeartbeatInterval, liveness.BeatAsync, OnWorkFailed),
+            new PeriodicWork(_timeProvider, _options.EffectiveJanitorInterval, liveness.SweepAsync, OnWorkFailed),
+            new PeriodicWork(_timeProvider, TouchFlushInterval, _ => FlushTouches(), OnWorkFailed),
         ];
         Log.Started(_logger, ReplicaId, _options.KeyPrefix, _options.HeartbeatTtl);
     }
@@ -107,12 +107,22 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
             await work.DisposeAsync().ConfigureAwait(false);
         }
 
+        var handler = _handler!;
+        handler.Stop();
+        // A multiplexer that is disposed or cut off cannot unsubscribe (1.2.6 throws); the heartbeat then
+        // expires by itself and Redis drops the subscription with the connection.
+        if (!_connection.IsConnected)
+        {
+            Log.StopOffline(_logger, ReplicaId);
+            return;
+        }
+
         try
         {
             await FlushTouches().ConfigureAwait(false);
             var subscriber = _connection.GetSubscriber();
-            await subscriber.UnsubscribeAsync(_store.Keys.Commands(ReplicaId), _handler!.Commands).WaitAsync(cancellationToken).ConfigureAwait(false);
-            await subscriber.UnsubscribeAsync(_store.Keys.Broadcast, _handler!.Broadcasts).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await subscriber.UnsubscribeAsync(_store.Keys.Commands(ReplicaId), handler.Commands).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await subscriber.UnsubscribeAsync(_store.Keys.Broadcast, handler.Broadcasts).WaitAsync(cancellationToken).ConfigureAwait(false);
             // The replica stays in the replica set: should connections remain, the janitors claim them as orphans.
             await _store.DeleteHeartbeatAsync(cancellationToken).ConfigureAwait(false);
             Log.Stopped(_logger, ReplicaId, _local.Count);
@@ -246,6 +256,8 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
+    private void OnWorkFailed(Exception exception) => Log.WorkFailed(_logger, exception, ReplicaId);
+
     private Task FlushTouches()
     {
         try
@@ -273,6 +285,12 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
 
         [LoggerMessage(3, LogLevel.Warning, "Stopping replica {ReplicaId} could not reach Redis; its heartbeat will expire by itself.")]
         public static partial void StopFailed(ILogger logger, Exception exception, string replicaId);
+
+        [LoggerMessage(6, LogLevel.Error, "Periodic work of replica {ReplicaId} failed unexpectedly; it runs again at its next tick.")]
+        public static partial void WorkFailed(ILogger logger, Exception exception, string replicaId);
+
+        [LoggerMessage(5, LogLevel.Warning, "Replica {ReplicaId} stopped without Redis; its heartbeat will expire by itself.")]
+        public static partial void StopOffline(ILogger logger, string replicaId);
 
         [LoggerMessage(4, LogLevel.Warning, "Writing connection activity failed; LastActiveAt stays older.")]
         public static partial void TouchFailed(ILogger logger, Exception exception);

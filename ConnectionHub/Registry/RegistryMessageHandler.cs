@@ -13,6 +13,7 @@ internal sealed partial class RegistryMessageHandler
     private readonly LocalConnectionIndex _local;
     private readonly IConnectionSink _sink;
     private readonly ILogger _logger;
+    private volatile bool _stopped;
 
     public RegistryMessageHandler(LocalConnectionIndex local, IConnectionSink sink, ILogger logger)
     {
@@ -29,9 +30,12 @@ internal sealed partial class RegistryMessageHandler
     /// <summary>The handler of the broadcast channel.</summary>
     public Action<RedisChannel, RedisValue> Broadcasts { get; }
 
+    /// <summary>Ignores every later message, whether or not the unsubscription reached Redis.</summary>
+    public void Stop() => _stopped = true;
+
     private void OnCommand(RedisChannel channel, RedisValue value)
     {
-        if (!TryDecode(value, out var message))
+        if (_stopped || !TryDecode(value, out var message))
         {
             return;
         }
@@ -61,7 +65,7 @@ internal sealed partial class RegistryMessageHandler
 
     private void OnBroadcast(RedisChannel channel, RedisValue value)
     {
-        if (!TryDecode(value, out var message))
+        if (_stopped || !TryDecode(value, out var message))
         {
             return;
         }
