@@ -3,6 +3,7 @@ using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
+using Platform.Gateway.WebSockets;
 using Platform.Definitions.Templates;
 
 namespace Platform.Gateway.Hosting;
@@ -13,7 +14,7 @@ internal static class GatewayHostingExtensions
     /// <summary>Where the gateway's own <c>/health</c> and <c>/alive</c> probes live.</summary>
     public const string ProbePathBase = "/_gateway";
 
-    /// <summary>Kestrel limits, request limits, the live definition state, integrations and telemetry.</summary>
+    /// <summary>Kestrel limits, request limits, the live definition state, integrations, ConnectionHub forwarding and telemetry.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -47,6 +48,12 @@ internal static class GatewayHostingExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Lambda.AwsProxyIntegration>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Http.HttpProxyIntegration>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Mock.MockIntegration>());
+
+        // WEBSOCKET APIs: forwarded to the ConnectionHub, upgrades as tunnels.
+        builder.Services.AddOptions<HubForwardingOptions>().Bind(builder.Configuration.GetSection(HubForwardingOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<HubForwardingOptions>, HubForwardingOptionsValidator>());
+        builder.Services.TryAddSingleton<WebSocketTunnel>();
+        builder.Services.TryAddSingleton<HubForwarder>();
         return builder;
     }
 

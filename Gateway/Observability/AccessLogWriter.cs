@@ -27,7 +27,7 @@ internal sealed class AccessLogWriter(ILoggerFactory loggerFactory)
 
         var template = _templates.GetValue(stage, _ => ContextTemplate.Parse(format));
         var line = template.Render(context, request);
-        var record = new AccessLogRecord(line, request.Api?.Name ?? "", stage.Name, request.Route?.Key.Text, request.RequestId, context.Response.StatusCode);
+        var record = new AccessLogRecord(line, request.Api?.Name ?? "", stage.Name, request.RouteKeyText, request.RequestId, context.Response.StatusCode);
         _logger.Log(LogLevel.Information, AccessLogEvent, record, null, static (state, _) => state.ToString());
     }
 }

@@ -19,6 +19,7 @@ internal sealed class GatewayTelemetry
     private readonly Counter<long> _serverErrors;
     private readonly Histogram<double> _latency;
     private readonly Histogram<double> _integrationLatency;
+    private readonly UpDownCounter<long> _tunnels;
 
     public GatewayTelemetry(IMeterFactory meterFactory)
     {
@@ -29,6 +30,14 @@ internal sealed class GatewayTelemetry
         _serverErrors = meter.CreateCounter<long>("apigateway.5XXError", "{request}", "Requests answered with a 5XX status.");
         _latency = meter.CreateHistogram<double>("apigateway.Latency", "ms", "Time from receiving the request to finishing the response.");
         _integrationLatency = meter.CreateHistogram<double>("apigateway.IntegrationLatency", "ms", "Time the integration took to answer.");
+        _tunnels = meter.CreateUpDownCounter<long>("apigateway.websocket.tunnels", "{connection}", "WebSocket connections open between clients and the ConnectionHub through the gateway.");
+    }
+
+    /// <summary>A WebSocket tunnel to the ConnectionHub opened (<paramref name="delta"/> 1) or closed (-1).</summary>
+    public void RecordTunnel(string api, string stage, int delta)
+    {
+        var tags = new TagList { { "api", api }, { "stage", stage } };
+        _tunnels.Add(delta, tags);
     }
 
     /// <summary>Records one finished request. Client aborts count as requests but never as 5XX errors.</summary>

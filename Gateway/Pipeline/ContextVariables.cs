@@ -29,7 +29,7 @@ public static class ContextVariables
         ["httpMethod"] = static (c, _) => c.Request.Method,
         ["path"] = static (_, r) => r.RequestPath,
         ["resourcePath"] = static (_, r) => r.Route?.Key.Path ?? r.Route?.Key.Text,
-        ["routeKey"] = static (_, r) => r.Route?.Key.Text,
+        ["routeKey"] = static (_, r) => r.RouteKeyText,
         ["protocol"] = static (c, _) => c.Request.Protocol,
         ["requestTime"] = static (_, r) => FormatClfTime(r.RequestTime),
         ["requestTimeEpoch"] = static (_, r) => r.RequestTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),

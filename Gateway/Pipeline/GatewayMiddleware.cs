@@ -7,6 +7,7 @@ using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Responses;
 using Platform.Gateway.Runtime;
+using Platform.Gateway.WebSockets;
 using Platform.Definitions.Responses;
 using Platform.Definitions.Templates;
 
@@ -17,7 +18,8 @@ namespace Platform.Gateway.Pipeline;
 /// <list type="number">
 /// <item>request ids on the response and a <see cref="GatewayRequestFeature"/> bound to the live definition snapshot;</item>
 /// <item>size limits (URL, request line + headers, declared body length);</item>
-/// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);</item>
+/// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);
+/// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
 /// </list>
@@ -28,6 +30,7 @@ internal sealed partial class GatewayMiddleware
     private readonly RequestDelegate _next;
     private readonly GatewayState _state;
     private readonly IIntegrationHandler?[] _handlers;
+    private readonly HubForwarder _hub;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -38,6 +41,7 @@ internal sealed partial class GatewayMiddleware
         RequestDelegate next,
         GatewayState state,
         IEnumerable<IIntegrationHandler> handlers,
+        HubForwarder hub,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -52,6 +56,7 @@ internal sealed partial class GatewayMiddleware
             _handlers[(int)handler.Type] = handler;
         }
 
+        _hub = hub;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -130,6 +135,12 @@ internal sealed partial class GatewayMiddleware
             bodyLimit.MaxRequestBodySize = _options.CurrentValue.MaxRequestBodyBytes;
         }
 
+        if (api.Protocol == ApiProtocol.WebSocket)
+        {
+            await ForwardToHubAsync(context, request).ConfigureAwait(false);
+            return;
+        }
+
         var integration = api.IntegrationOf(request.Route!);
         GatewayError? error;
         using (var span = GatewayTelemetry.ActivitySource.StartActivity("Integration"))
@@ -159,6 +170,17 @@ internal sealed partial class GatewayMiddleware
         }
     }
 
+    /// <summary>A WEBSOCKET API is served by the ConnectionHub, which chooses its routes per message (see <see cref="HubForwarder"/>).</summary>
+    private async Task ForwardToHubAsync(HttpContext context, GatewayRequestFeature request)
+    {
+        var error = await _hub.ForwardAsync(context, request).ConfigureAwait(false);
+        if (error is not null)
+        {
+            request.IntegrationErrorMessage ??= error.Detail;
+            await RespondAsync(context, request, error).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>API, stage and route for the request; false when nothing serves it (the API may still be known).</summary>
     private static bool Resolve(HttpContext context, GatewayRequestFeature request)
     {
@@ -176,6 +198,13 @@ internal sealed partial class GatewayMiddleware
         request.BasePathMatched = resolution.BasePathMatched;
         span?.SetTag("apigateway.api", resolution.Api.Name);
         span?.SetTag("apigateway.stage", resolution.Stage.Name);
+        if (resolution.Api.Protocol == ApiProtocol.WebSocket)
+        {
+            // Every path of a WEBSOCKET API goes to the hub: $connect at its root, @connections, SignalR.
+            span?.SetTag("apigateway.route.matched", true);
+            return true;
+        }
+
 
         var http = resolution.Api.Protocol != ApiProtocol.Rest;
         var match = resolution.Api.Routes.Match(context.Request.Method, resolution.RoutePath, decodeParameters: http, keepTrailingSlash: http);
@@ -217,7 +246,7 @@ internal sealed partial class GatewayMiddleware
 
         var api = request.Api?.Name ?? "-";
         var stage = request.Stage?.Name ?? "-";
-        var route = request.Route?.Key.Text ?? "-";
+        var route = request.RouteKeyText ?? "-";
         var latency = Stopwatch.GetElapsedTime(request.StartTimestamp);
         _telemetry.RecordRequest(api, stage, route, status, request.ClientAborted, latency, request.IntegrationLatency);
 

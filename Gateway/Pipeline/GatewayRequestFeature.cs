@@ -50,6 +50,16 @@ public sealed class GatewayRequestFeature
 
     public RouteDefinition? Route { get; set; }
 
+    /// <summary>
+    /// The route key of a request forwarded to the ConnectionHub, which chooses a WEBSOCKET API's routes itself:
+    /// <c>$connect</c> for a WebSocket upgrade, <c>@connections</c> for a management call, <c>$default</c> for any
+    /// other request (SignalR negotiate, long polling). Null for HTTP and REST requests.
+    /// </summary>
+    public string? ForwardedRouteKey { get; set; }
+
+    /// <summary>The route key spans, metrics and access logs name: the matched route's, else <see cref="ForwardedRouteKey"/>.</summary>
+    public string? RouteKeyText => Route?.Key.Text ?? ForwardedRouteKey;
+
     /// <summary>Path parameters as events carry them: decoded for HTTP APIs, as sent for REST APIs; null when the route has none.</summary>
     public IReadOnlyDictionary<string, string>? PathParameters { get; set; }
 

@@ -8,6 +8,7 @@ builder.Services.AddSingleton<RequestLog>();
 
 var app = builder.Build();
 
+app.UseHubStandIn();
 app.MapStreamingEndpoints();
 app.MapEchoEndpoints();
 app.MapFailureEndpoints();
