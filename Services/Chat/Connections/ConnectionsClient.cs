@@ -18,7 +18,7 @@ internal sealed partial class ConnectionsClient(IHttpClientFactory httpClientFac
     private readonly string _connectionsBase = options.Value.ConnectionsEndpoint.TrimEnd('/') + "/@connections/";
 
     /// <summary>Adds <paramref name="connectionId"/> to <paramref name="room"/>: 204 when done, 410 when the connection is gone.</summary>
-    public Task<HubReply> JoinRoomAsync(string connectionId, string room, CancellationToken cancellationToken)
+    public async Task<HubReply> JoinRoomAsync(string connectionId, string room, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
         ArgumentException.ThrowIfNullOrEmpty(room);
@@ -26,19 +26,20 @@ internal sealed partial class ConnectionsClient(IHttpClientFactory httpClientFac
         // Ids end in '=' and may hold other reserved characters: each path segment is percent-encoded, as AWS's SDKs do.
         var uri = new Uri($"{_connectionsBase}{Uri.EscapeDataString(connectionId)}/rooms/{Uri.EscapeDataString(room)}");
         using var request = new HttpRequestMessage(HttpMethod.Put, uri);
-        return SendAsync(request, "join", readMembers: false, cancellationToken);
+        return await SendAsync(request, "join", readMembers: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="message"/> to every member of <paramref name="room"/> but <paramref name="excludeConnectionId"/>.</summary>
-    public Task<HubReply> BroadcastAsync(string room, byte[] message, string? excludeConnectionId, CancellationToken cancellationToken)
+    public async Task<HubReply> BroadcastAsync(string room, byte[] message, string? excludeConnectionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(room);
         ArgumentNullException.ThrowIfNull(message);
 
         var query = excludeConnectionId is null ? "" : "?exclude=" + Uri.EscapeDataString(excludeConnectionId);
         var uri = new Uri($"{_connectionsBase}@rooms/{Uri.EscapeDataString(room)}{query}");
+        // Awaited here, not returned: the request (and its content) must outlive the send.
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(message) };
-        return SendAsync(request, "broadcast", readMembers: true, cancellationToken);
+        return await SendAsync(request, "broadcast", readMembers: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HubReply> SendAsync(HttpRequestMessage request, string operation, bool readMembers, CancellationToken cancellationToken)
