@@ -1,4 +1,5 @@
 using Platform.AppHost.Hosting;
+using Platform.AppHost.Model;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -15,15 +16,37 @@ var orders = builder.AddProject<Projects.Orders>("orders")
 
 var samples = builder.AddProject<Projects.Samples>("samples");
 
+// The development credentials that sign and verify @connections calls (AWS SigV4), documented in the README.
+(string Key, string Value)[] devCredentials =
+[
+    ("Platform__Credentials__0__AccessKeyId", "AKIAPLATFORMDEVKEY01"),
+    ("Platform__Credentials__0__SecretAccessKey", "platformDevSecretKey0123456789"),
+];
+
+var apis = builder.Options.ApisPath ?? Path.Combine(Projects.Repository.Root, "AppHost", "apis");
+
+// WebSocket APIs: two hub replicas sharing the connection registry when Redis is there, one in embedded mode.
 var connectionHub = builder.AddProject<Projects.ConnectionHub>("connectionhub")
+    .WithEnvironment("Gateway__Definitions__0", apis)
+    .WithEnvironment(devCredentials)
+    .WithReference(redis).WaitFor(redis)
+    .WithHttpHealthCheck("/_hub/health")
+    .WithReplicas(builder.RedisMode == RedisMode.Embedded ? 1 : 2);
+
+// Chat pushes through the public endpoint, as a Lambda calls its API's execute-api URL.
+var chat = builder.AddProject<Projects.Chat>("chat")
+    .WithEnvironment(devCredentials)
+    .WithEnvironment("Chat__ConnectionsEndpoint", $"http://127.0.0.1:{builder.Options.GatewayPort}/chat")
     .WithReference(redis).WaitFor(redis);
+
+connectionHub.WithReference(chat).WaitFor(chat);
 
 // The edge: the single public entry point, serving the API definitions (the sample's unless --apis says otherwise)
 // with its own probes under /_gateway, since the sample API owns GET /health.
 builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpEndpoint(port: builder.Options.GatewayPort)
     .WithHttpHealthCheck("/_gateway/health")
-    .WithEnvironment("Gateway__Definitions__0", builder.Options.ApisPath ?? Path.Combine(Projects.Repository.Root, "AppHost", "apis"))
+    .WithEnvironment("Gateway__Definitions__0", apis)
     .WithReference(redis).WaitFor(redis)
     .WithReference(users).WaitFor(users)
     .WithReference(orders).WaitFor(orders)

@@ -41,6 +41,18 @@ internal static class ResourceBuilderExtensions
         return builder;
     }
 
+    public static ResourceBuilder<T> WithEnvironment<T>(this ResourceBuilder<T> builder, IEnumerable<(string Name, string Value)> variables)
+        where T : Resource
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        foreach (var (name, value) in variables)
+        {
+            builder.Resource.Environment[name] = value;
+        }
+
+        return builder;
+    }
+
     /// <summary>Serves on a fixed port instead of a free one (one replica only).</summary>
     public static ResourceBuilder<T> WithHttpEndpoint<T>(this ResourceBuilder<T> builder, int port)
         where T : Resource

@@ -45,7 +45,9 @@ internal static class ConnectionHubHostingExtensions
     public static WebApplication MapConnectionHub(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Routing runs after the gateway's path mapping, so forwarded requests match the hub's own routes.
         app.UseMiddleware<ForwardedPathMiddleware>();
+        app.UseRouting();
         app.UseWebSockets();
         app.MapConnectionsApi();
         app.MapHub<StageHub>("/{apiId}/{stage}/signalr");

@@ -13,8 +13,8 @@ internal sealed class ForwardedPathMiddleware(RequestDelegate next)
         if (forwarded.ViaGateway && forwarded.Stage is { Length: > 0 } stage)
         {
             context.Request.PathBase = default;
-            context.Request.Path = new PathString("/" + forwarded.ApiId + "/" + stage)
-                .Add(PathString.FromUriComponent(forwarded.RoutePath is { Length: > 0 } rest ? rest : "/").Value == "/" ? default : PathString.FromUriComponent(forwarded.RoutePath!));
+            var root = new PathString("/" + forwarded.ApiId + "/" + stage);
+            context.Request.Path = forwarded.RoutePath is { Length: > 1 } rest ? root.Add(PathString.FromUriComponent(rest)) : root;
         }
 
         return next(context);
