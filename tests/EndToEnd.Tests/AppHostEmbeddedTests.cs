@@ -10,14 +10,14 @@ public sealed class AppHostEmbeddedTests
     {
         await using var host = AppHostProcess.Start(["--embedded"]);
 
-        var rows = await host.WaitForAllHealthyAsync(expectedCount: 5);
+        var rows = await host.WaitForAllHealthyAsync(expectedCount: 6);
         var users = rows.Single(r => r.Resource == "users").Endpoints.Single();
         var (createStatus, created) = await UserFunctionsClient.InvokeAsync(users, "createUser", "POST", "/users", body: UserFunctionsClient.NewUser());
         var userId = created.Text("userId")!;
         var (getStatus, _) = await UserFunctionsClient.InvokeAsync(
             users, "getUser", "GET", $"/users/{userId}", pathParameters: new JsonObject { ["userId"] = userId });
 
-        Assert.Equal(["samples", "users", "orders", "connectionhub", "gateway"], rows.Select(r => r.Name));
+        Assert.Equal(["samples", "users", "orders", "chat", "connectionhub", "gateway"], rows.Select(r => r.Name));
         Assert.Equal(201, createStatus);
         Assert.Equal(200, getStatus);
         Assert.Contains("Embedded mode (--embedded)", host.Output, StringComparison.Ordinal);

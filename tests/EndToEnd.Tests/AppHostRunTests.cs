@@ -8,8 +8,8 @@ public sealed class AppHostRunTests
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>redis, users ×2, orders, samples, connectionhub, gateway.</summary>
-    private const int ResourceCount = 7;
+    /// <summary>redis, samples, chat, users ×2, orders, connectionhub ×2, gateway.</summary>
+    private const int ResourceCount = 9;
 
     [Fact]
     public async Task Run_Started_AllHealthyUsersWorkAcrossReplicasAndSigintLeavesNoProcess()
@@ -18,7 +18,7 @@ public sealed class AppHostRunTests
 
         var rows = await host.WaitForAllHealthyAsync(ResourceCount);
 
-        Assert.Equal(["redis", "samples", "users-0", "users-1", "orders", "connectionhub", "gateway"], rows.Select(r => r.Name));
+        Assert.Equal(["redis", "samples", "users-0", "users-1", "orders", "chat", "connectionhub-0", "connectionhub-1", "gateway"], rows.Select(r => r.Name));
         Assert.Equal($"http://127.0.0.1:{host.GatewayPort}", rows.Single(r => r.Name == "gateway").Endpoints.Single());
         Assert.All(rows, r => Assert.NotNull(r.Pid));
         Assert.All(rows, r => Assert.Equal(0, r.Restarts));
@@ -55,16 +55,16 @@ public sealed class AppHostRunTests
     {
         await using var host = AppHostProcess.Start();
         var rows = await host.WaitForAllHealthyAsync(ResourceCount);
-        var victim = rows.Single(r => r.Name == "connectionhub");
+        var victim = rows.Single(r => r.Name == "connectionhub-0");
 
         PosixSignals.Send(victim.Pid!.Value, PosixSignals.SigKill);
         var after = await host.WaitForAsync(snapshot => snapshot.Any(r =>
-            r.Name == "connectionhub" && r.Restarts == 1 && r.IsHealthy && r.Pid != victim.Pid));
+            r.Name == "connectionhub-0" && r.Restarts == 1 && r.IsHealthy && r.Pid != victim.Pid));
 
-        var restarted = after.Single(r => r.Name == "connectionhub");
+        var restarted = after.Single(r => r.Name == "connectionhub-0");
         Assert.Equal(victim.Endpoints, restarted.Endpoints);
-        Assert.All(after.Where(r => r.Name != "connectionhub"), r => Assert.Equal(0, r.Restarts));
-        Assert.Contains("connectionhub exited with code", host.Output, StringComparison.Ordinal);
+        Assert.All(after.Where(r => r.Name != "connectionhub-0"), r => Assert.Equal(0, r.Restarts));
+        Assert.Contains("connectionhub-0 exited with code", host.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class SampleStackFixture : IAsyncLifetime
 {
-    /// <summary>redis, users ×2, connectionhub, orders, samples, gateway.</summary>
-    public const int ResourceCount = 7;
+    /// <summary>redis, samples, chat, users ×2, orders, connectionhub ×2, gateway.</summary>
+    public const int ResourceCount = 9;
 
     private AppHostProcess? _host;
 
