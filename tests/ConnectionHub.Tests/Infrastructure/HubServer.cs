@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Platform.ServiceDefaults.Signing;
-using Platform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ConnectionHub.Tests.Infrastructure;
 
@@ -17,7 +17,6 @@ public sealed class HubServer : WebApplicationFactory<Program>
 
     public HubServer(Uri functions, string? redis = null, string json = TestApis.Json)
     {
-        Port = FreePort.Next();
         var file = Path.Combine(_directory, "apis.json");
         File.WriteAllText(file, json);
         _settings = new Dictionary<string, string?>
@@ -30,8 +29,12 @@ public sealed class HubServer : WebApplicationFactory<Program>
             ["ConnectionHub:Registry:HeartbeatTtl"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        UseKestrel(Port);
+        // Port 0: the OS picks a free port at bind time, so parallel test classes never race for one.
+        UseKestrel(static kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        Port = new Uri(address).Port;
     }
 
     public int Port { get; }
