@@ -48,7 +48,11 @@ internal static class HubRequest
     public static string RouteKeyOf(string routePath)
     {
         ArgumentNullException.ThrowIfNull(routePath);
-        return IsUnder(routePath, "/@connections", StringComparison.Ordinal) || IsUnder(routePath, "/%40connections", StringComparison.OrdinalIgnoreCase)
+        var path = routePath.AsSpan();
+        var rest = path.StartsWith("/@", StringComparison.Ordinal) ? path[2..]
+            : path.StartsWith("/%40", StringComparison.OrdinalIgnoreCase) ? path[4..]
+            : [];
+        return rest.StartsWith("connections", StringComparison.Ordinal) && (rest.Length == "connections".Length || rest["connections".Length] == '/')
             ? ManagementRouteKey
             : OtherRouteKey;
     }
@@ -122,9 +126,6 @@ internal static class HubRequest
         headers.TryAddWithoutValidation(RequestIdHeader, request.RequestId);
         return outbound;
     }
-
-    private static bool IsUnder(string path, string prefix, StringComparison comparison) =>
-        path.StartsWith(prefix, comparison) && (path.Length == prefix.Length || path[prefix.Length] == '/');
 
     private static bool Names(StringValues values, string token)
     {
