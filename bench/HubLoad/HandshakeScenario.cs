@@ -86,6 +86,7 @@ internal static class HandshakeScenario
         Results.Write(label, "handshake_p99_ms", Results.Percentile(all, 99));
         Results.Write(label, "errors", errors.Values.Sum());
         Results.Write(label, "hub_cores", hubCpu / duration.TotalSeconds);
+        Results.Write(label, "hub_cpu_us_per_handshake", hubCpu * 1e6 / Math.Max(1, measured));
         Results.Write(label, "tool_cores", toolCpu / duration.TotalSeconds);
     }
 }
