@@ -29,14 +29,15 @@ internal static class HandshakeScenario
         var errors = new Dictionary<string, int>(StringComparer.Ordinal);
         var latencies = new List<double>[concurrency];
         var invocations = 0L;
-        var hubCpu = 0.0;
-        var toolCpu = 0.0;
+        var cpu = new CpuMeter(options);
         var sampler = Task.Run(async () =>
         {
             await Task.Delay(warmup, cancellationToken).ConfigureAwait(false);
-            (hubCpu, toolCpu, invocations) = (-options.Pids.Sum(ProcessStats.CpuSeconds), -ProcessStats.CpuSeconds(0), -functions.Invocations);
+            invocations = -functions.Invocations;
+            cpu.Start();
             await Task.Delay(duration, cancellationToken).ConfigureAwait(false);
-            (hubCpu, toolCpu, invocations) = (hubCpu + options.Pids.Sum(ProcessStats.CpuSeconds), toolCpu + ProcessStats.CpuSeconds(0), invocations + functions.Invocations);
+            cpu.Stop();
+            invocations += functions.Invocations;
         }, cancellationToken);
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -85,8 +86,6 @@ internal static class HandshakeScenario
         Results.Write(label, "handshake_p50_ms", Results.Percentile(all, 50));
         Results.Write(label, "handshake_p99_ms", Results.Percentile(all, 99));
         Results.Write(label, "errors", errors.Values.Sum());
-        Results.Write(label, "hub_cores", hubCpu / duration.TotalSeconds);
-        Results.Write(label, "hub_cpu_us_per_handshake", hubCpu * 1e6 / Math.Max(1, measured));
-        Results.Write(label, "tool_cores", toolCpu / duration.TotalSeconds);
+        cpu.Report(label, duration.TotalSeconds, measured, "handshake", 1e6, "us");
     }
 }

@@ -34,6 +34,9 @@ internal sealed class LoadOptions
     /// <summary>Hub process ids whose memory and CPU time are read from /proc.</summary>
     public IReadOnlyList<int> Pids => [.. Text("pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(static p => int.Parse(p, CultureInfo.InvariantCulture))];
 
+    /// <summary>Other processes whose CPU time is reported apart (redis-server).</summary>
+    public IReadOnlyList<int> SidePids => [.. Text("side-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(static p => int.Parse(p, CultureInfo.InvariantCulture))];
+
     public static LoadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args.Length % 2 == 0)

@@ -34,16 +34,13 @@ internal static class PushScenario
         var measured = 0L;
         var failed = 0L;
         var latencies = new List<double>[concurrency];
-        var hubCpu = 0.0;
-        var toolCpu = 0.0;
+        var cpu = new CpuMeter(options);
         var sampler = Task.Run(async () =>
         {
             await Task.Delay(warmup, cancellationToken).ConfigureAwait(false);
-            hubCpu = -options.Pids.Sum(ProcessStats.CpuSeconds);
-            toolCpu = -ProcessStats.CpuSeconds(0);
+            cpu.Start();
             await Task.Delay(duration, cancellationToken).ConfigureAwait(false);
-            hubCpu += options.Pids.Sum(ProcessStats.CpuSeconds);
-            toolCpu += ProcessStats.CpuSeconds(0);
+            cpu.Stop();
         }, cancellationToken);
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -102,10 +99,7 @@ internal static class PushScenario
         Results.Write(label, "post_p99_ms", Results.Percentile(all, 99));
         Results.Write(label, "failed", failed);
         Results.Write(label, "undelivered", accepted - counter.CountOf(0));
-        Results.Write(label, "hub_cores", hubCpu / duration.TotalSeconds);
         // CPU per push is what the noise of a shared machine changes least: it says what the cores could do alone.
-        Results.Write(label, "hub_cpu_us_per_push", hubCpu * 1e6 / Math.Max(1, measured));
-        Results.Write(label, "tool_cores", toolCpu / duration.TotalSeconds);
-        Results.Write(label, "tool_cpu_us_per_push", toolCpu * 1e6 / Math.Max(1, measured));
+        cpu.Report(label, duration.TotalSeconds, measured, "push", 1e6, "us");
     }
 }

@@ -80,8 +80,8 @@ internal static class RoomsScenario
             await warmed.WaitAsync(RoundTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var hubCpu = options.Pids.Sum(ProcessStats.CpuSeconds);
-        var toolCpu = ProcessStats.CpuSeconds(0);
+        var cpu = new CpuMeter(options);
+        cpu.Start();
         var started = Stopwatch.GetTimestamp();
         for (var round = 1; round <= broadcasts; round++)
         {
@@ -111,6 +111,7 @@ internal static class RoomsScenario
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
 
+        cpu.Stop();
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Results.Note(label, $"broadcast → last receive (ms): {string.Join(' ', latencies.Select(static l => l.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}");
         Results.Write(label, "broadcasts", latencies.Count);
@@ -118,9 +119,6 @@ internal static class RoomsScenario
         Results.Write(label, "broadcast_p99_ms", Results.Percentile(latencies, 99));
         Results.Write(label, "broadcast_answer_p50_ms", Results.Percentile(answers, 50));
         Results.Write(label, "broadcast_other_messages", counter.Other);
-        hubCpu = options.Pids.Sum(ProcessStats.CpuSeconds) - hubCpu;
-        Results.Write(label, "hub_cores", hubCpu / wall);
-        Results.Write(label, "hub_cpu_ms_per_broadcast", hubCpu * 1000 / Math.Max(1, latencies.Count));
-        Results.Write(label, "tool_cores", (ProcessStats.CpuSeconds(0) - toolCpu) / wall);
+        cpu.Report(label, wall, latencies.Count, "broadcast", 1e3, "ms");
     }
 }
