@@ -205,7 +205,6 @@ internal sealed partial class GatewayMiddleware
             return true;
         }
 
-
         var http = resolution.Api.Protocol != ApiProtocol.Rest;
         var match = resolution.Api.Routes.Match(context.Request.Method, resolution.RoutePath, decodeParameters: http, keepTrailingSlash: http);
         span?.SetTag("apigateway.route.matched", match is not null);

@@ -92,6 +92,10 @@ internal sealed partial class HubForwarder
 
             if (upgrade && response.StatusCode == HttpStatusCode.SwitchingProtocols)
             {
+                // A tunnel may idle for hours: let go now of what only the handshake needed.
+                deadline.Dispose();
+                response.RequestMessage = null;
+                outbound.Dispose();
                 await _tunnel.RunAsync(context, request, response).ConfigureAwait(false);
                 return null;
             }

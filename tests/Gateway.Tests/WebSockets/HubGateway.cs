@@ -46,6 +46,7 @@ internal sealed class HubGateway : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _directory;
+    private int _disposed;
 
     private HubGateway(WebApplicationFactory<Program> factory, string directory, int port, LogBook logs)
     {
@@ -137,6 +138,11 @@ internal sealed class HubGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Client.Dispose();
         await _factory.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Default);
         Directory.Delete(_directory, recursive: true);

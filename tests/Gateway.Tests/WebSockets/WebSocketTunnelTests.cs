@@ -83,6 +83,22 @@ public sealed class WebSocketTunnelTests(BackendFixture hub) : IClassFixture<Bac
     }
 
     [Fact]
+    public async Task Stop_GatewayWithOpenTunnel_TunnelEndedByTheGateway()
+    {
+        var gateway = Start();
+        await using var _ = gateway;
+        using var socket = await gateway.ConnectAsync("/chat");
+        await socket.SendTextAsync("ping");
+        await socket.ReceiveTextAsync();
+
+        // An open WebSocket never ends on its own: stopping must end it rather than wait out the shutdown timeout.
+        await gateway.DisposeAsync();
+
+        await gateway.Logs.WaitForAsync(e => e.Message.Contains("ended by the gateway (Cancelled)", StringComparison.Ordinal));
+        await Assert.ThrowsAnyAsync<WebSocketException>(() => socket.ReceiveMessageAsync());
+    }
+
+    [Fact]
     public async Task Close_ByHub_CodeAndReasonReachClient()
     {
         await using var gateway = Start();
