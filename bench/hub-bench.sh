@@ -100,8 +100,11 @@ if [[ $sections == *redis* ]]; then
   stop "$pid_a"; stop "$pid_b"; stop "$redis_pid"
 fi
 
+# The hubs log at Warning: anything but the embedded-mode notice is worth a look.
 for log in "$tmp"/*.log; do
-  if grep -qE '^(fail|crit)' "$log"; then echo "# errors in $(basename "$log"):"; grep -E -A3 '^(fail|crit)' "$log" | head -20; fi
+  if grep -E '^(warn|fail|crit)' "$log" | grep -qv 'PlatformRedis\[1\]'; then
+    echo "# $(basename "$log"):"; grep -E -A2 '^(warn|fail|crit)' "$log" | grep -v -A1 'PlatformRedis\[1\]' | head -20
+  fi
 done
 
 r() { awk -v k="$1" '$1 == "result" && $2 == k { v = $3 } END { print v }' "$tmp/results.txt"; }
