@@ -15,8 +15,6 @@ internal sealed class MessageCounter(int rounds)
     private long _reachedAt;
     private TaskCompletionSource? _reached;
 
-    public long Total => _counts.Sum(static c => Interlocked.Read(ref c)) + Interlocked.Read(ref _other);
-
     public long CountOf(int round) => Interlocked.Read(ref _counts[round]);
 
     /// <summary>Messages that were not ours (an error frame, a malformed payload).</summary>

@@ -2,7 +2,8 @@ using Platform.HubLoad;
 
 // bench/hub-bench.sh runs one command per phase; see each scenario for its options.
 var options = LoadOptions.Parse(args);
-using var timeout = new CancellationTokenSource(options.Seconds("timeout", 240));
+var limit = options.Seconds("timeout", 240);
+using var timeout = new CancellationTokenSource(limit);
 Func<LoadOptions, CancellationToken, Task> scenario = options.Command switch
 {
     "rooms" => RoomsScenario.RunAsync,
@@ -10,4 +11,14 @@ Func<LoadOptions, CancellationToken, Task> scenario = options.Command switch
     "handshake" => HandshakeScenario.RunAsync,
     _ => throw new ArgumentException($"unknown command '{options.Command}': rooms, push or handshake"),
 };
-await scenario(options, timeout.Token);
+try
+{
+    await scenario(options, timeout.Token);
+}
+catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+{
+    Results.Note(options.Label, $"stopped: the phase's {limit.TotalSeconds} s are up; its remaining results are missing");
+    return 2;
+}
+
+return 0;

@@ -120,5 +120,6 @@ internal static class RoomsScenario
         Results.Write(label, "broadcast_answer_p50_ms", Results.Percentile(answers, 50));
         Results.Write(label, "broadcast_other_messages", counter.Other);
         cpu.Report(label, wall, latencies.Count, "broadcast", 1e3, "ms");
+        Results.Write(label, "rss_after_broadcasts_mb", options.Pids.Sum(ProcessStats.RssKb) / 1024.0);
     }
 }
