@@ -12,22 +12,29 @@ namespace Platform.ConnectionHub.Hosting;
 internal sealed partial class HubLifecycle(
     IConnectionRegistry registry,
     LocalConnections local,
-    IHostApplicationLifetime lifetime,
-    ILogger<HubLifecycle> logger) : IHostedService
+    ILogger<HubLifecycle> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await registry.StartAsync(local, cancellationToken).ConfigureAwait(false);
-        lifetime.ApplicationStopping.Register(CloseAll);
         Log.Started(logger, registry.ReplicaId, registry.IsShared ? "Redis" : "in-memory (embedded mode)");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) =>
         await registry.StopAsync(cancellationToken).ConfigureAwait(false);
 
-    private void CloseAll()
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs before any hosted service stops, the server included, so connections close while it still serves.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken) => CloseAllAsync();
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CloseAllAsync()
     {
         var count = 0;
         foreach (var connection in local.All)
@@ -37,8 +44,14 @@ internal sealed partial class HubLifecycle(
         }
 
         // Give the connections' close handshakes and $disconnect calls a bounded time before the server stops.
-        // (ApplicationStopping callbacks are synchronous: this blocks shutdown, which is the point.)
-        local.WhenEmpty().Wait(DrainTimeout);
+        try
+        {
+            await local.WhenEmpty().WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Reported below; the server's own shutdown ends what is left.
+        }
 
         Log.Drained(logger, count, local.Count);
     }
