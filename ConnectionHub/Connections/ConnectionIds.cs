@@ -4,7 +4,9 @@ namespace Platform.ConnectionHub.Connections;
 
 /// <summary>
 /// Connection ids in AWS's shape: 16 characters of base64 ending in <c>=</c> (11 random bytes), with the URL-safe
-/// alphabet so an id is one path segment even unencoded. Clients percent-encode the <c>=</c> as AWS's do.
+/// alphabet so an id is one path segment even unencoded. Clients percent-encode the <c>=</c> as AWS's do. The first
+/// character is a letter or digit: an id starting with <c>-</c> would read as an option to command-line tools
+/// (<c>aws apigatewaymanagementapi post-to-connection --connection-id -x...</c> fails to parse).
 /// </summary>
 public static class ConnectionIds
 {
@@ -13,8 +15,17 @@ public static class ConnectionIds
     public static string Next()
     {
         Span<byte> bytes = stackalloc byte[11];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
+        Span<char> id = stackalloc char[Length];
+        do
+        {
+            RandomNumberGenerator.Fill(bytes);
+            Convert.TryToBase64Chars(bytes, id, out _);
+        }
+        while (id[0] is '+' or '/');
+
+        id.Replace('+', '-');
+        id.Replace('/', '_');
+        return new string(id);
     }
 
     /// <summary>True for a well-formed id (AWS answers 400 for malformed ones and 410 for well-formed unknown ones).</summary>

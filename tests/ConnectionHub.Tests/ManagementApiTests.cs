@@ -148,12 +148,12 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
         var endpoint = $"http://127.0.0.1:{_hub.Port}/chat/prod";
 
         var post = await AwsCli.RunAsync(["apigatewaymanagementapi", "post-to-connection", "--endpoint-url", endpoint, "--connection-id", id, "--data", "from the cli"]);
+        Assert.True(post.ExitCode == 0, post.Output);
         var received = await socket.ReceiveTextAsync();
         var get = await AwsCli.RunAsync(["apigatewaymanagementapi", "get-connection", "--endpoint-url", endpoint, "--connection-id", id]);
         var delete = await AwsCli.RunAsync(["apigatewaymanagementapi", "delete-connection", "--endpoint-url", endpoint, "--connection-id", id]);
         var gone = await AwsCli.RunAsync(["apigatewaymanagementapi", "post-to-connection", "--endpoint-url", endpoint, "--connection-id", id, "--data", "late"]);
 
-        Assert.Equal(0, post.ExitCode);
         Assert.Equal("from the cli", received);
         Assert.Equal(0, get.ExitCode);
         Assert.Contains("\"ConnectedAt\"", get.Output, StringComparison.Ordinal);
