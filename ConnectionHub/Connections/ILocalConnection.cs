@@ -5,8 +5,8 @@ public interface ILocalConnection
 {
     string ConnectionId { get; }
 
-    /// <summary>Queues a push (never blocks); false when the connection is closing.</summary>
-    bool Send(ReadOnlyMemory<byte> payload);
+    /// <summary>Queues a push (never blocks); false when the connection is closing. The payload is shared: never change it.</summary>
+    bool Send(Registry.PushPayload payload);
 
     /// <summary>Starts closing the connection with <paramref name="status"/>; its handler then runs <c>$disconnect</c>.</summary>
     void Close(System.Net.WebSockets.WebSocketCloseStatus status, string reason);

@@ -48,7 +48,7 @@ public sealed class LocalConnections(IServiceProvider services) : IConnectionSin
         }
     }
 
-    public bool Send(string connectionId, ReadOnlyMemory<byte> payload) =>
+    public bool Send(string connectionId, PushPayload payload) =>
         _connections.TryGetValue(connectionId, out var connection) && connection.Send(payload);
 
     public bool Close(string connectionId)

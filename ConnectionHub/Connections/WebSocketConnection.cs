@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Unicode;
 using System.Threading.Channels;
 using Platform.ConnectionHub.Events;
+using Platform.ConnectionHub.Registry;
 using Platform.Definitions;
 
 namespace Platform.ConnectionHub.Connections;
@@ -60,7 +61,7 @@ internal sealed class WebSocketConnection : ILocalConnection
 
     public void MarkActive() => Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
 
-    public bool Send(ReadOnlyMemory<byte> payload)
+    public bool Send(PushPayload payload)
     {
         if (Volatile.Read(ref _closing) != 0)
         {
@@ -73,15 +74,15 @@ internal sealed class WebSocketConnection : ILocalConnection
             return false;
         }
 
-        // The caller's buffer may be reused once we return: keep a copy.
-        return _outbound.Writer.TryWrite(new Outbound(payload.ToArray(), IsPush: true, null, null));
+        // Shared with every other member of a broadcast, as it is: no copy, and text or binary decided once.
+        return _outbound.Writer.TryWrite(new Outbound(payload.Bytes, payload.IsText, IsPush: true, null, null));
     }
 
     /// <summary>Queues a reply to the client's own message (route response or error frame).</summary>
     public void Reply(byte[] payload)
     {
         Interlocked.Add(ref _queuedBytes, payload.Length);
-        _outbound.Writer.TryWrite(new Outbound(payload, IsPush: false, null, null));
+        _outbound.Writer.TryWrite(new Outbound(payload, Utf8.IsValid(payload), IsPush: false, null, null));
     }
 
     public void Close(WebSocketCloseStatus status, string reason)
@@ -93,7 +94,7 @@ internal sealed class WebSocketConnection : ILocalConnection
 
         ServerCloseStatus = status;
         ServerCloseReason = reason;
-        _outbound.Writer.TryWrite(new Outbound(null, false, status, reason));
+        _outbound.Writer.TryWrite(new Outbound(null, IsText: false, IsPush: false, status, reason));
         _outbound.Writer.TryComplete();
     }
 
@@ -119,7 +120,7 @@ internal sealed class WebSocketConnection : ILocalConnection
                             continue;
                         }
 
-                        var type = IsUtf8(payload) ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
+                        var type = item.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
                         await _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                         MarkActive();
                         if (item.IsPush)
@@ -171,7 +172,5 @@ internal sealed class WebSocketConnection : ILocalConnection
         _abortConnection();
     }
 
-    private static bool IsUtf8(byte[] payload) => Utf8.IsValid(payload);
-
-    private readonly record struct Outbound(byte[]? Payload, bool IsPush, WebSocketCloseStatus? CloseStatus, string? CloseReason);
+    private readonly record struct Outbound(ReadOnlyMemory<byte>? Payload, bool IsText, bool IsPush, WebSocketCloseStatus? CloseStatus, string? CloseReason);
 }

@@ -41,7 +41,10 @@ public interface IConnectionRegistry : IAsyncDisposable
     /// <summary>Records activity (fire and forget; may be coalesced, at most a second stale).</summary>
     void Touch(string connectionId, DateTimeOffset lastActiveAt);
 
-    /// <summary>Delivers <paramref name="payload"/> to the connection's socket, on whichever replica owns it.</summary>
+    /// <summary>
+    /// Delivers <paramref name="payload"/> to the connection's socket, on whichever replica owns it. The memory is
+    /// handed over: it is kept, uncopied, until the frame is written, so the caller must not reuse it.
+    /// </summary>
     Task<DeliveryStatus> SendAsync(string scope, string connectionId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
     /// <summary>Asks the owning replica to close the connection (which then runs <c>$disconnect</c>).</summary>
@@ -58,7 +61,8 @@ public interface IConnectionRegistry : IAsyncDisposable
 
     /// <summary>
     /// Delivers <paramref name="payload"/> to every member of the room on every replica, in one call, except
-    /// <paramref name="exceptConnectionId"/>. Returns the number of members at the time of the call.
+    /// <paramref name="exceptConnectionId"/>. Returns the number of members at the time of the call. Every member's
+    /// frame is the same memory, handed over as for <see cref="SendAsync"/>.
     /// </summary>
     Task<int> BroadcastAsync(string scope, string room, ReadOnlyMemory<byte> payload, string? exceptConnectionId, CancellationToken cancellationToken);
 }

@@ -7,8 +7,11 @@ namespace Platform.ConnectionHub.Registry;
 /// </summary>
 public interface IConnectionSink
 {
-    /// <summary>Queues <paramref name="payload"/> on the connection's socket; false when it is not open here.</summary>
-    bool Send(string connectionId, ReadOnlyMemory<byte> payload);
+    /// <summary>
+    /// Queues <paramref name="payload"/> on the connection's socket; false when it is not open here. The payload is
+    /// shared by every member of a broadcast: keep it as it is, never copy or change it.
+    /// </summary>
+    bool Send(string connectionId, PushPayload payload);
 
     /// <summary>Starts closing the connection as <c>DELETE @connections/{id}</c> does; false when it is not open here.</summary>
     bool Close(string connectionId);

@@ -62,7 +62,7 @@ public sealed class InMemoryConnectionRegistry : IConnectionRegistry
         ArgumentNullException.ThrowIfNull(connectionId);
 
         // A registered connection whose socket is no longer open is closing: Gone, as AWS answers.
-        var delivered = _connections.Find(scope, connectionId) is not null && Sink.Send(connectionId, payload);
+        var delivered = _connections.Find(scope, connectionId) is not null && Sink.Send(connectionId, new PushPayload(payload));
         return Task.FromResult(delivered ? DeliveryStatus.Delivered : DeliveryStatus.Gone);
     }
 
@@ -101,11 +101,12 @@ public sealed class InMemoryConnectionRegistry : IConnectionRegistry
         RegistryArguments.ThrowIfInvalid(scope, room);
         var members = _connections.Members(LocalConnectionIndex.ScopedRoom(scope, room));
         var sink = Sink;
+        var shared = new PushPayload(payload);
         foreach (var member in members)
         {
             if (member != exceptConnectionId)
             {
-                sink.Send(member, payload);
+                sink.Send(member, shared);
             }
         }
 

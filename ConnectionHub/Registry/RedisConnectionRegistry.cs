@@ -182,7 +182,7 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
         // Owned here: the sink knows the socket, and a socket that is not open any more is a closing connection.
         if (_local.Find(null, connectionId) is { } local)
         {
-            return local.Scope == scope && Sink.Send(connectionId, payload) ? DeliveryStatus.Delivered : DeliveryStatus.Gone;
+            return local.Scope == scope && Sink.Send(connectionId, new PushPayload(payload)) ? DeliveryStatus.Delivered : DeliveryStatus.Gone;
         }
 
         var message = new RegistryMessage(RegistryCommand.Send, connectionId, "", payload);

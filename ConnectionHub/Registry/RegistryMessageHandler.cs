@@ -43,7 +43,7 @@ internal sealed partial class RegistryMessageHandler
         switch (message.Command)
         {
             case RegistryCommand.Send:
-                _sink.Send(message.ConnectionId, message.Payload);
+                _sink.Send(message.ConnectionId, new PushPayload(message.Payload));
                 break;
             case RegistryCommand.Close:
                 _sink.Close(message.ConnectionId);
@@ -77,11 +77,12 @@ internal sealed partial class RegistryMessageHandler
         }
 
         // Members are snapshotted: a Leave applied meanwhile takes effect from the next broadcast.
+        var payload = new PushPayload(message.Payload);
         foreach (var member in _local.Members(message.Argument))
         {
             if (member != message.ConnectionId)
             {
-                _sink.Send(member, message.Payload);
+                _sink.Send(member, payload);
             }
         }
     }

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using Platform.ConnectionHub.Events;
+using Platform.ConnectionHub.Registry;
 using Platform.Definitions;
 
 namespace Platform.ConnectionHub.SignalR;
@@ -30,7 +30,7 @@ internal sealed class SignalRConnection(HubCallerContext caller, IClientProxy cl
 
     public void MarkActive() => Volatile.Write(ref _lastActivity, timeProvider.GetTimestamp());
 
-    public bool Send(ReadOnlyMemory<byte> payload)
+    public bool Send(PushPayload payload)
     {
         if (ServerCloseStatus is not null)
         {
@@ -38,7 +38,7 @@ internal sealed class SignalRConnection(HubCallerContext caller, IClientProxy cl
         }
 
         MarkActive();
-        _ = client.SendAsync(StageHub.PushMethod, Encoding.UTF8.GetString(payload.Span));
+        _ = client.SendAsync(StageHub.PushMethod, payload.Text);
         return true;
     }
 

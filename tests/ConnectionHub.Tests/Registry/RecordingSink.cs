@@ -42,8 +42,8 @@ internal sealed class RecordingSink : IConnectionSink
         }
     }
 
-    public bool Send(string connectionId, ReadOnlyMemory<byte> payload) =>
-        Record(new SinkEvent(SinkEventKind.Sent, connectionId, Encoding.UTF8.GetString(payload.Span)), requireOpen: true, close: false);
+    public bool Send(string connectionId, PushPayload payload) =>
+        Record(new SinkEvent(SinkEventKind.Sent, connectionId, payload.Text), requireOpen: true, close: false);
 
     public bool Close(string connectionId) =>
         Record(new SinkEvent(SinkEventKind.Closed, connectionId), requireOpen: true, close: true);
