@@ -4,7 +4,7 @@ using Platform.Definitions;
 
 namespace Platform.ConnectionHub.Events;
 
-/// <summary>What every event of one connection repeats: ids, API and stage, identity, and the connect span to link to.</summary>
+/// <summary>What every event of one connection repeats: ids, API and stage, identity, and the handshake span to link to.</summary>
 public sealed record ConnectionContext
 {
     public required string ConnectionId { get; init; }
@@ -25,7 +25,10 @@ public sealed record ConnectionContext
     /// <summary>The authorizer context from <c>$connect</c>, as JSON object text; null without an authorizer.</summary>
     public string? Authorizer { get; init; }
 
-    /// <summary>The <c>$connect</c> span, which later message spans link to.</summary>
+    /// <summary>
+    /// The handshake request's span (the parent of the <c>$connect</c> span), which the spans of later events link
+    /// to: each of them starts a trace of its own.
+    /// </summary>
     public ActivityContext ConnectSpan { get; init; }
 
     /// <summary><c>{apiId}/{stage}</c>, the registry's scope.</summary>

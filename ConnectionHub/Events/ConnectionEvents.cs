@@ -54,38 +54,60 @@ public sealed partial class ConnectionEvents(IntegrationInvoker invoker, HubStat
         return result;
     }
 
-    /// <summary>Selects the message's route, runs its integration and says what to send back.</summary>
+    /// <summary>
+    /// Selects the message's route, runs its integration and says what to send back. A failure of the hub's own
+    /// (not the client's, not the integration's) is an ExecutionError and an error frame: the connection stays open.
+    /// </summary>
     public async Task<MessageOutcome> MessageAsync(ConnectionContext connection, ReadOnlyMemory<byte> message, bool binary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var api = connection.Api;
-        var routeKey = binary ? null : Select(api, message.Span);
-        var route = api.Select(routeKey);
         var requestId = ConnectionIds.NextRequestId();
-        using var span = Start(connection, route?.Key.Text ?? routeKey ?? RouteKey.DefaultKey, connection.ConnectSpan);
         telemetry.Message(api.Name, connection.Stage.Name, "in");
-        if (route is null)
+        Activity? span = null;
+        try
         {
-            telemetry.ClientError(api.Name, connection.Stage.Name, "no_route");
-            span?.SetStatus(ActivityStatusCode.Error, "no route matched and the API has no $default route");
-            return new MessageOutcome(ErrorFrame("Forbidden", connection.ConnectionId, requestId), true);
-        }
+            var routeKey = binary ? null : Select(api, message.Span);
+            var route = api.Select(routeKey);
+            span = StartOnOpenConnection(connection, route?.Key.Text ?? routeKey ?? RouteKey.DefaultKey);
+            if (route is null)
+            {
+                telemetry.ClientError(api.Name, connection.Stage.Name, "no_route");
+                span?.SetStatus(ActivityStatusCode.Error, "no route matched and the API has no $default route");
+                return new MessageOutcome(ErrorFrame("Forbidden", connection.ConnectionId, requestId), true);
+            }
 
-        var @event = new APIGatewayWebSocketRequest
+            var @event = new APIGatewayWebSocketRequest
+            {
+                RequestContext = Context(connection, route.Key.Text, WebSocketEventTypes.Message, requestId) with { MessageId = ConnectionIds.NextRequestId() },
+                Body = binary ? Convert.ToBase64String(message.Span) : Encoding.UTF8.GetString(message.Span),
+                IsBase64Encoded = binary,
+            };
+            var result = await invoker.InvokeAsync(api.IntegrationOf(route), connection.Stage, @event, api.Name, cancellationToken).ConfigureAwait(false);
+            if (result.Failed)
+            {
+                telemetry.IntegrationError(api.Name, connection.Stage.Name);
+                span?.SetStatus(ActivityStatusCode.Error, result.Failure);
+                return new MessageOutcome(ErrorFrame("Internal server error", connection.ConnectionId, requestId), true);
+            }
+
+            return route.HasRouteResponse && result.Body is { Length: > 0 } body ? new MessageOutcome(body, false) : MessageOutcome.None;
+        }
+#pragma warning disable CA1031 // Whatever fails here must cost the client one error frame, not its connection: an exception
+        // escaping into the receive loop would drop the socket without a close frame and skip $disconnect.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            RequestContext = Context(connection, route.Key.Text, WebSocketEventTypes.Message, requestId) with { MessageId = ConnectionIds.NextRequestId() },
-            Body = binary ? Convert.ToBase64String(message.Span) : Encoding.UTF8.GetString(message.Span),
-            IsBase64Encoded = binary,
-        };
-        var result = await invoker.InvokeAsync(api.IntegrationOf(route), connection.Stage, @event, api.Name, cancellationToken).ConfigureAwait(false);
-        if (result.Failed)
-        {
-            telemetry.IntegrationError(api.Name, connection.Stage.Name);
-            span?.SetStatus(ActivityStatusCode.Error, result.Failure);
+            telemetry.ExecutionError(api.Name, connection.Stage.Name);
+            span?.AddException(ex);
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Log.MessageFailed(logger, ex, connection.ConnectionId, connection.Scope);
             return new MessageOutcome(ErrorFrame("Internal server error", connection.ConnectionId, requestId), true);
         }
-
-        return route.HasRouteResponse && result.Body is { Length: > 0 } body ? new MessageOutcome(body, false) : MessageOutcome.None;
+        finally
+        {
+            span?.Dispose();
+        }
     }
 
     /// <summary>Runs <c>$disconnect</c> (best effort, as AWS: a failure is logged and counted, never retried).</summary>
@@ -98,7 +120,7 @@ public sealed partial class ConnectionEvents(IntegrationInvoker invoker, HubStat
             return;
         }
 
-        using var span = Start(connection, RouteKey.DisconnectKey, connection.ConnectSpan);
+        using var span = StartOnOpenConnection(connection, RouteKey.DisconnectKey);
         var host = connection.DomainName ?? "";
         var @event = new APIGatewayWebSocketRequest
         {
@@ -198,6 +220,25 @@ public sealed partial class ConnectionEvents(IntegrationInvoker invoker, HubStat
         };
     }
 
+    // An event on an open connection starts a trace of its own, linked to the handshake's. The handshake request
+    // lasts as long as the connection: as the parent of every message it would make one trace per connection,
+    // hours long (ASP.NET Core's SignalR hub method spans have no parent for the same reason).
+    private static Activity? StartOnOpenConnection(ConnectionContext connection, string routeKey)
+    {
+        var handshake = Activity.Current;
+
+        // StartActivity's parentContext: default means "the current activity"; only an empty current makes a root.
+        Activity.Current = null;
+        var span = Start(connection, routeKey, connection.ConnectSpan);
+        if (span is null)
+        {
+            Activity.Current = handshake;
+        }
+
+        return span;
+    }
+
+    // Under the current activity: for $connect, the handshake request (itself a child of the client's traceparent).
     private static Activity? Start(ConnectionContext connection, string routeKey, ActivityContext link)
     {
         var links = link == default ? null : new[] { new ActivityLink(link) };
@@ -252,5 +293,8 @@ public sealed partial class ConnectionEvents(IntegrationInvoker invoker, HubStat
 
         [LoggerMessage(2, LogLevel.Warning, "Orphaned connection {ConnectionId} belongs to {Scope}, which is no longer defined; $disconnect skipped.")]
         public static partial void OrphanWithoutApi(ILogger logger, string connectionId, string scope);
+
+        [LoggerMessage(3, LogLevel.Error, "Handling a message on connection {ConnectionId} ({Scope}) failed inside the hub; the client got an error frame.")]
+        public static partial void MessageFailed(ILogger logger, Exception exception, string connectionId, string scope);
     }
 }
