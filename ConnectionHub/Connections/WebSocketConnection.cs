@@ -56,8 +56,8 @@ internal sealed class WebSocketConnection : ILocalConnection
 
     public Task SenderCompletion { get; }
 
-    /// <summary>Raised once per push that reached the socket, for metrics.</summary>
-    public Action? Pushed { get; init; }
+    /// <summary>Raised once per message written to the socket (push, route response or error frame), for metrics.</summary>
+    public Action? Sent { get; init; }
 
     public void MarkActive() => Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
 
@@ -75,14 +75,14 @@ internal sealed class WebSocketConnection : ILocalConnection
         }
 
         // Shared with every other member of a broadcast, as it is: no copy, and text or binary decided once.
-        return _outbound.Writer.TryWrite(new Outbound(payload.Bytes, payload.IsText, IsPush: true, null, null));
+        return _outbound.Writer.TryWrite(new Outbound(payload.Bytes, payload.IsText, null, null));
     }
 
     /// <summary>Queues a reply to the client's own message (route response or error frame).</summary>
     public void Reply(byte[] payload)
     {
         Interlocked.Add(ref _queuedBytes, payload.Length);
-        _outbound.Writer.TryWrite(new Outbound(payload, Utf8.IsValid(payload), IsPush: false, null, null));
+        _outbound.Writer.TryWrite(new Outbound(payload, Utf8.IsValid(payload), null, null));
     }
 
     public void Close(WebSocketCloseStatus status, string reason)
@@ -94,7 +94,7 @@ internal sealed class WebSocketConnection : ILocalConnection
 
         ServerCloseStatus = status;
         ServerCloseReason = reason;
-        _outbound.Writer.TryWrite(new Outbound(null, IsText: false, IsPush: false, status, reason));
+        _outbound.Writer.TryWrite(new Outbound(null, IsText: false, status, reason));
         _outbound.Writer.TryComplete();
     }
 
@@ -123,10 +123,7 @@ internal sealed class WebSocketConnection : ILocalConnection
                         var type = item.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
                         await _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                         MarkActive();
-                        if (item.IsPush)
-                        {
-                            Pushed?.Invoke();
-                        }
+                        Sent?.Invoke();
                     }
                     else if (item.CloseStatus is { } status && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
@@ -172,5 +169,5 @@ internal sealed class WebSocketConnection : ILocalConnection
         _abortConnection();
     }
 
-    private readonly record struct Outbound(ReadOnlyMemory<byte>? Payload, bool IsText, bool IsPush, WebSocketCloseStatus? CloseStatus, string? CloseReason);
+    private readonly record struct Outbound(ReadOnlyMemory<byte>? Payload, bool IsText, WebSocketCloseStatus? CloseStatus, string? CloseReason);
 }

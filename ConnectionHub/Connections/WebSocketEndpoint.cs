@@ -65,7 +65,6 @@ internal sealed partial class WebSocketEndpoint(
         var connect = await events.ConnectAsync(connection, context.Request, context.RequestAborted).ConfigureAwait(false);
         if (connect is { Failed: true })
         {
-            telemetry.ClientError(api.Name, stage.Name, "connect_failed");
             await HubResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
             return;
         }
@@ -112,7 +111,7 @@ internal sealed partial class WebSocketEndpoint(
             });
             socketConnection = new WebSocketConnection(socket, connection, timeProvider, context.Abort)
             {
-                Pushed = () => telemetry.Message(api.Name, stage.Name, "out"),
+                Sent = () => telemetry.Message(api.Name, stage.Name, "out"),
             };
             local.Add(socketConnection);
             telemetry.Connected(api.Name, stage.Name);

@@ -105,29 +105,33 @@ public sealed class HubMetricTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.InternalServerError, client.HttpStatusCode);
         Assert.Equal(1, _metrics.Sum(IntegrationError, ("api", ObservedApis.FailingConnectApi), Stage));
         Assert.Equal(1, _metrics.Count(IntegrationError));
+        Assert.Equal(0, _metrics.Count(ClientError));
         Assert.Equal(0, _metrics.Count(ConnectCount));
         Assert.Equal(0, _metrics.Count(ExecutionError));
         Assert.Equal(0, _metrics.ObserveActiveConnections());
     }
 
     [Fact]
-    public async Task Messages_ReceivedAndPushed_CountedByDirection()
+    public async Task Messages_ReceivedRepliedAndPushed_CountedByDirection()
     {
         await using var connection = await TracedConnection.OpenAsync(_hub, _spans);
         using var signed = HubServer.SignedClient();
 
         await connection.Socket.SendAsync("""{"action":"oneway","n":1}""");
         await connection.Socket.SendAsync("""{"action":"oneway","n":2}""");
+        await connection.Socket.SendAsync("""{"action":"echo","n":3}""");
+        Assert.Contains("\"n\":3", await connection.Socket.ReceiveTextAsync(), StringComparison.Ordinal);
         using var pushed = await signed.PostAsync(
             _hub.HttpUri($"/{ObservedApis.Api}/{ObservedApis.Stage}/@connections/{Uri.EscapeDataString(connection.ConnectionId)}"), new StringContent("pushed"));
         Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
         Assert.Equal("pushed", await connection.Socket.ReceiveTextAsync());
         await connection.CloseAndWaitAsync();
 
-        Assert.Equal(2, _functions.Count(e => FunctionsBackend.Is(e, "MESSAGE", connection.ConnectionId)));
-        Assert.Equal(2, _metrics.Sum(MessageCount, Api, Stage, ("direction", "in")));
-        Assert.Equal(1, _metrics.Sum(MessageCount, Api, Stage, ("direction", "out")));
-        Assert.Equal(3, _metrics.Count(MessageCount));
+        // As AWS counts MessageCount: messages from the client, and to it (the route response and the push).
+        Assert.Equal(3, _functions.Count(e => FunctionsBackend.Is(e, "MESSAGE", connection.ConnectionId)));
+        Assert.Equal(3, _metrics.Sum(MessageCount, Api, Stage, ("direction", "in")));
+        Assert.Equal(2, _metrics.Sum(MessageCount, Api, Stage, ("direction", "out")));
+        Assert.Equal(5, _metrics.Count(MessageCount));
     }
 
     [Fact]
@@ -164,6 +168,7 @@ public sealed class HubMetricTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, _metrics.Sum(ClientError, Api, Stage, ("reason", "no_route")));
         Assert.Equal(1, _metrics.Count(ClientError));
         Assert.Equal(1, _metrics.Sum(MessageCount, Api, Stage, ("direction", "in")));
+        Assert.Equal(1, _metrics.Sum(MessageCount, Api, Stage, ("direction", "out")));
         Assert.Equal(0, _metrics.Count(IntegrationError));
     }
 
