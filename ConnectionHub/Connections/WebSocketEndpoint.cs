@@ -98,6 +98,7 @@ internal sealed partial class WebSocketEndpoint(
 
         string? subProtocol = null;
         WebSocketConnection? socketConnection = null;
+        var ended = false;
         try
         {
             subProtocol = Accept(context, key, connect);
@@ -123,20 +124,24 @@ internal sealed partial class WebSocketEndpoint(
                 // Let the sender finish the close handshake (bounded by its timeout) before $disconnect runs.
                 socketConnection.Complete();
                 await socketConnection.SenderCompletion.ConfigureAwait(false);
+                ended = true;
                 await FinishAsync(connection, status, reason).ConfigureAwait(false);
             }
         }
         finally
         {
-            if (socketConnection is null)
-            {
-                // The upgrade itself failed after $connect accepted: the connection still ends once.
-                await FinishAsync(connection, 1006, "Handshake failed").ConfigureAwait(false);
-            }
-            else
+            if (socketConnection is not null)
             {
                 local.Remove(connection.ConnectionId);
                 telemetry.Disconnected();
+            }
+
+            if (!ended)
+            {
+                // The upgrade failed after $connect accepted, or the hub failed while the socket was open: the
+                // connection still ends, once, with $disconnect.
+                var (status, reason) = socketConnection is null ? (1006, "Handshake failed") : (1011, "Internal error");
+                await FinishAsync(connection, status, reason).ConfigureAwait(false);
             }
         }
     }
