@@ -108,14 +108,22 @@ internal sealed class StageHub(
     {
         if (Context.Items[ConnectionKey] is SignalRConnection connection)
         {
-            local.Remove(connection.ConnectionId);
-            telemetry.Disconnected();
-            var (status, reason) = connection.ServerCloseStatus is { } sent
-                ? ((int)sent, connection.ServerCloseReason ?? "")
-                : exception is null ? (1000, "") : (1006, exception.Message);
-            if (await registry.RemoveAsync(connection.ConnectionId, CancellationToken.None))
+            try
             {
-                await events.DisconnectAsync(connection.Context, status, reason, CancellationToken.None);
+                var (status, reason) = connection.ServerCloseStatus is { } sent
+                    ? ((int)sent, connection.ServerCloseReason ?? "")
+                    : exception is null ? (1000, "") : (1006, exception.Message);
+                if (await registry.RemoveAsync(connection.ConnectionId, CancellationToken.None))
+                {
+                    await events.DisconnectAsync(connection.Context, status, reason, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                // Last, as the WebSocket endpoint does: the shutdown drain waits for the local connections to empty,
+                // and removing first ended it early, so the server stopped before the close message went out.
+                local.Remove(connection.ConnectionId);
+                telemetry.Disconnected();
             }
         }
 
