@@ -72,7 +72,10 @@ internal sealed class StageHub(
             Kind = ConnectionKind.SignalR,
         }, Context.ConnectionAborted);
 
-        var signalr = new SignalRConnection(Context, hubContext.Clients.Client(Context.ConnectionId), connection, timeProvider);
+        var signalr = new SignalRConnection(Context, hubContext.Clients.Client(Context.ConnectionId), connection, timeProvider)
+        {
+            Sent = () => telemetry.Message(api.Name, stage.Name, "out"),
+        };
         Context.Items[ConnectionKey] = signalr;
         local.Add(signalr);
         telemetry.Connected(api.Name, stage.Name);
@@ -101,6 +104,7 @@ internal sealed class StageHub(
         if (outcome.Reply is { } reply)
         {
             await Clients.Caller.SendAsync(PushMethod, Encoding.UTF8.GetString(reply));
+            telemetry.Message(connection.Context.Api.Name, connection.Context.Stage.Name, "out");
         }
     }
 
@@ -108,14 +112,22 @@ internal sealed class StageHub(
     {
         if (Context.Items[ConnectionKey] is SignalRConnection connection)
         {
-            local.Remove(connection.ConnectionId);
-            telemetry.Disconnected();
-            var (status, reason) = connection.ServerCloseStatus is { } sent
-                ? ((int)sent, connection.ServerCloseReason ?? "")
-                : exception is null ? (1000, "") : (1006, exception.Message);
-            if (await registry.RemoveAsync(connection.ConnectionId, CancellationToken.None))
+            try
             {
-                await events.DisconnectAsync(connection.Context, status, reason, CancellationToken.None);
+                var (status, reason) = connection.ServerCloseStatus is { } sent
+                    ? ((int)sent, connection.ServerCloseReason ?? "")
+                    : exception is null ? (1000, "") : (1006, exception.Message);
+                if (await registry.RemoveAsync(connection.ConnectionId, CancellationToken.None))
+                {
+                    await events.DisconnectAsync(connection.Context, status, reason, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                // Last, as the WebSocket endpoint does: the shutdown drain waits for the local connections to empty,
+                // and removing first ended it early, so the server stopped before the close message went out.
+                local.Remove(connection.ConnectionId);
+                telemetry.Disconnected();
             }
         }
 
