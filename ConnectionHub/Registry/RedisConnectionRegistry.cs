@@ -27,10 +27,12 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
     private readonly RedisRegistryStore _store;
     private readonly LocalConnectionIndex _local = new();
     private readonly TouchBuffer _touches = new();
+    private readonly Lock _stopLock = new();
     private IConnectionSink? _sink;
     private RegistryMessageHandler? _handler;
     private PeriodicWork[] _work = [];
     private int _state;
+    private Task? _stopping;
 
     public RedisConnectionRegistry(
         IConnectionMultiplexer connection,
@@ -95,13 +97,20 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
         Log.Started(_logger, ReplicaId, _options.KeyPrefix, _options.HeartbeatTtl);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _state, 2) != 1)
+        // Every caller waits for the one stop: a host stopped twice at once (WebApplicationFactory's stop and
+        // Program's Run) disposes its services, the multiplexer among them, as soon as its second stop returns, so a
+        // second call that returned early would have the multiplexer disposed under the first, half-way through.
+        lock (_stopLock)
         {
-            return;
+            _stopping ??= Interlocked.Exchange(ref _state, 2) == 1 ? StopOnceAsync(cancellationToken) : Task.CompletedTask;
+            return _stopping.WaitAsync(cancellationToken);
         }
+    }
 
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         foreach (var work in _work)
         {
             await work.DisposeAsync().ConfigureAwait(false);
@@ -254,7 +263,9 @@ public sealed partial class RedisConnectionRegistry : IConnectionRegistry
         return _store.BroadcastAsync(scopedRoom, message, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    /// <remarks>A failed stop was already reported to its caller; disposing waits for it without throwing again.</remarks>
+    public async ValueTask DisposeAsync() =>
+        await StopAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     private void OnWorkFailed(Exception exception) => Log.WorkFailed(_logger, exception, ReplicaId);
 
