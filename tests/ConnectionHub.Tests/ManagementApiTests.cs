@@ -8,39 +8,17 @@ using Platform.ConnectionHub.Tests.Infrastructure;
 namespace Platform.ConnectionHub.Tests;
 
 /// <summary>The @connections API of a stage in embedded mode: AWS's operations and errors, SigV4, the AWS CLI, rooms.</summary>
-public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
+public sealed class ManagementApiTests : HubTest
 {
-    private FunctionsBackend _functions = null!;
-    private HubServer _hub = null!;
-    private readonly HttpClient _signed = HubServer.SignedClient();
-
-    public async Task InitializeAsync()
-    {
-        _functions = await FunctionsBackend.StartAsync();
-        _hub = new HubServer(_functions.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        await _functions.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _signed.Dispose();
-        _hub.Dispose();
-    }
-
-    private Uri Connections(string id, string suffix = "") => _hub.HttpUri($"/chat/prod/@connections/{Uri.EscapeDataString(id)}{suffix}");
+    private Uri Connections(string id, string suffix = "") => Hub.HttpUri($"/chat/prod/@connections/{Uri.EscapeDataString(id)}{suffix}");
 
     [Fact]
     public async Task Post_LiveConnection_Is200AndTheClientGetsTheBytes()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
 
-        var response = await _signed.PostAsync(Connections(id), new StringContent("""{"hello":"world"}"""));
+        var response = await SigningClient.PostAsync(Connections(id), new StringContent("""{"hello":"world"}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"hello":"world"}""", await socket.ReceiveTextAsync());
@@ -49,10 +27,10 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_LiveConnection_AnswersConnectedAtIdentityAndLastActiveAtInIso8601()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
 
-        var response = await _signed.GetAsync(Connections(id));
+        var response = await SigningClient.GetAsync(Connections(id));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -64,16 +42,16 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Delete_LiveConnection_Is204ClosesTheSocketAndRunsDisconnectOnce()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
 
-        var response = await _signed.DeleteAsync(Connections(id));
+        var response = await SigningClient.DeleteAsync(Connections(id));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, (await socket.ReceiveCloseAsync()).Status);
-        await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
-        Assert.Equal(HttpStatusCode.Gone, (await _signed.PostAsync(Connections(id), new StringContent("x"))).StatusCode);
-        Assert.Equal(1, _functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", id)));
+        await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        Assert.Equal(HttpStatusCode.Gone, (await SigningClient.PostAsync(Connections(id), new StringContent("x"))).StatusCode);
+        Assert.Equal(1, Functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", id)));
     }
 
     [Theory]
@@ -82,14 +60,14 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [InlineData("DELETE")]
     public async Task AnyOperation_ClosedOrNeverExistingId_Is410GoneException(string method)
     {
-        var (socket, closedId) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, closedId) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await socket.CloseAsync();
-        await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", closedId));
+        await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", closedId));
         await socket.DisposeAsync();
 
         foreach (var id in new[] { closedId, "AAAAAAAAAAAAAAA=" })
         {
-            var response = await _signed.SendAsync(new HttpRequestMessage(new HttpMethod(method), Connections(id)) { Content = method == "POST" ? new StringContent("x") : null });
+            var response = await SigningClient.SendAsync(new HttpRequestMessage(new HttpMethod(method), Connections(id)) { Content = method == "POST" ? new StringContent("x") : null });
 
             Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
             Assert.Equal("GoneException", Assert.Single(response.Headers.GetValues("x-amzn-ErrorType")));
@@ -102,7 +80,7 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [InlineData("AAAAAAAAAAAAAAAA")]
     public async Task AnyOperation_MalformedId_Is400BadRequest(string id)
     {
-        var response = await _signed.PostAsync(Connections(id), new StringContent("x"));
+        var response = await SigningClient.PostAsync(Connections(id), new StringContent("x"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("BadRequestException", Assert.Single(response.Headers.GetValues("x-amzn-ErrorType")));
@@ -111,11 +89,11 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_OverTheLimit_Is413AndTheClientGetsNothing()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
 
-        var response = await _signed.PostAsync(Connections(id), new ByteArrayContent(new byte[128 * 1024 + 1]));
-        var exact = await _signed.PostAsync(Connections(id), new ByteArrayContent(Encoding.UTF8.GetBytes(new string('a', 128 * 1024))));
+        var response = await SigningClient.PostAsync(Connections(id), new ByteArrayContent(new byte[128 * 1024 + 1]));
+        var exact = await SigningClient.PostAsync(Connections(id), new ByteArrayContent(Encoding.UTF8.GetBytes(new string('a', 128 * 1024))));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("PayloadTooLargeException", Assert.Single(response.Headers.GetValues("x-amzn-ErrorType")));
@@ -126,7 +104,7 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AnyOperation_UnsignedOrBadlySigned_Is403AsAws()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
         using var unsigned = new HttpClient { Timeout = Socket.Timeout };
         using var wrongSecret = HubServer.SignedClient("not-the-secret");
@@ -143,9 +121,9 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AwsCli_PostGetDelete_WorkUnmodified()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
-        var endpoint = $"http://127.0.0.1:{_hub.Port}/chat/prod";
+        var endpoint = $"http://127.0.0.1:{Hub.Port}/chat/prod";
 
         var post = await AwsCli.RunAsync(["apigatewaymanagementapi", "post-to-connection", "--endpoint-url", endpoint, "--connection-id", id, "--data", "from the cli"]);
         Assert.True(post.ExitCode == 0, post.Output);
@@ -166,21 +144,21 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Rooms_JoinBroadcastLeave_ReachMembersOnlyAndExcludeTheSender()
     {
-        var (alice, aliceId) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
-        var (bob, bobId) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
-        var (carol, carolId) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (alice, aliceId) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
+        var (bob, bobId) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
+        var (carol, carolId) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var a = alice;
         await using var b = bob;
         await using var c = carol;
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _signed.PutAsync(Connections(aliceId, "/rooms/lobby"), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _signed.PutAsync(Connections(bobId, "/rooms/lobby"), null)).StatusCode);
-        var broadcast = await _signed.PostAsync(_hub.HttpUri($"/chat/prod/@connections/@rooms/lobby?exclude={Uri.EscapeDataString(aliceId)}"), new StringContent("to the lobby"));
-        var members = await _signed.GetFromJsonAsync<JsonElement>(_hub.HttpUri("/chat/prod/@connections/@rooms/lobby"));
-        Assert.Equal(HttpStatusCode.NoContent, (await _signed.DeleteAsync(Connections(bobId, "/rooms/lobby"))).StatusCode);
-        await _signed.PostAsync(_hub.HttpUri("/chat/prod/@connections/@rooms/lobby"), new StringContent("second"));
-        await _signed.PostAsync(Connections(carolId), new StringContent("direct"));
-        await _signed.PostAsync(Connections(bobId), new StringContent("direct"));
+        Assert.Equal(HttpStatusCode.NoContent, (await SigningClient.PutAsync(Connections(aliceId, "/rooms/lobby"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await SigningClient.PutAsync(Connections(bobId, "/rooms/lobby"), null)).StatusCode);
+        var broadcast = await SigningClient.PostAsync(Hub.HttpUri($"/chat/prod/@connections/@rooms/lobby?exclude={Uri.EscapeDataString(aliceId)}"), new StringContent("to the lobby"));
+        var members = await SigningClient.GetFromJsonAsync<JsonElement>(Hub.HttpUri("/chat/prod/@connections/@rooms/lobby"));
+        Assert.Equal(HttpStatusCode.NoContent, (await SigningClient.DeleteAsync(Connections(bobId, "/rooms/lobby"))).StatusCode);
+        await SigningClient.PostAsync(Hub.HttpUri("/chat/prod/@connections/@rooms/lobby"), new StringContent("second"));
+        await SigningClient.PostAsync(Connections(carolId), new StringContent("direct"));
+        await SigningClient.PostAsync(Connections(bobId), new StringContent("direct"));
 
         Assert.Equal(2, (await broadcast.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("members").GetInt32());
         Assert.Equal(new[] { aliceId, bobId }.Order(StringComparer.Ordinal), members.GetProperty("connections").EnumerateArray().Select(static e => e.GetString()!).Order(StringComparer.Ordinal));
@@ -195,7 +173,7 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [InlineData("/chat/prod/@connections/@rooms/bad*room")]
     public async Task Rooms_InvalidRoomName_Is400(string path)
     {
-        var response = await _signed.PostAsync(_hub.HttpUri(path), new StringContent("x"));
+        var response = await SigningClient.PostAsync(Hub.HttpUri(path), new StringContent("x"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("BadRequestException", Assert.Single(response.Headers.GetValues("x-amzn-ErrorType")));
@@ -204,7 +182,7 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Rooms_JoinGoneConnection_Is410()
     {
-        var response = await _signed.PutAsync(Connections("AAAAAAAAAAAAAAA=", "/rooms/lobby"), null);
+        var response = await SigningClient.PutAsync(Connections("AAAAAAAAAAAAAAA=", "/rooms/lobby"), null);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
     }

@@ -8,27 +8,12 @@ using Platform.Testing;
 namespace Platform.ConnectionHub.Tests;
 
 /// <summary>WebSocket APIs over real sockets in embedded mode: handshake, events, routing, limits, every close path.</summary>
-public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
+public sealed class WebSocketApiTests : HubTest
 {
-    private FunctionsBackend _functions = null!;
-    private HubServer _hub = null!;
-
-    public async Task InitializeAsync()
-    {
-        _functions = await FunctionsBackend.StartAsync();
-        _hub = new HubServer(_functions.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        await _functions.DisposeAsync();
-    }
-
     [Fact]
     public async Task Connect_ConnectRoute_SendsConnectEventShapedAsAwsAndPassesItsHeadersIntoThe101()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri(query: "?room=lobby"), o =>
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri(query: "?room=lobby"), o =>
         {
             o.AddSubProtocol("chat.v2");
             o.AddSubProtocol("chat.v1");
@@ -38,13 +23,13 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("chat.v2", socket.Client.SubProtocol);
         Assert.Equal("ok", Assert.Single(socket.Client.HttpResponseHeaders!["X-Connect"]));
-        var connect = await _functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "CONNECT"));
+        var connect = await Functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "CONNECT"));
         var context = connect.GetProperty("requestContext");
         Assert.Equal("$connect", context.GetProperty("routeKey").GetString());
         Assert.Equal("IN", context.GetProperty("messageDirection").GetString());
         Assert.Equal("prod", context.GetProperty("stage").GetString());
         Assert.Equal("chat", context.GetProperty("apiId").GetString());
-        Assert.Equal($"127.0.0.1:{_hub.Port}", context.GetProperty("domainName").GetString());
+        Assert.Equal($"127.0.0.1:{Hub.Port}", context.GetProperty("domainName").GetString());
         Assert.Equal("127.0.0.1", context.GetProperty("identity").GetProperty("sourceIp").GetString());
         Assert.Equal("hub-tests", context.GetProperty("identity").GetProperty("userAgent").GetString());
         Assert.Matches("^[A-Za-z0-9_-]{15}=$", context.GetProperty("connectionId").GetString());
@@ -67,10 +52,10 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
         client.Options.CollectHttpResponseDetails = true;
         using var cts = new CancellationTokenSource(Socket.Timeout);
 
-        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(_hub.WebSocketUri(query: $"?reject={status}"), cts.Token));
+        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(Hub.WebSocketUri(query: $"?reject={status}"), cts.Token));
 
         Assert.Equal((HttpStatusCode)status, client.HttpStatusCode);
-        Assert.Equal(0, _functions.Count(static e => FunctionsBackend.Is(e, "DISCONNECT")));
+        Assert.Equal(0, Functions.Count(static e => FunctionsBackend.Is(e, "DISCONNECT")));
     }
 
     [Fact]
@@ -78,8 +63,8 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     {
         using var http = new HttpClient { Timeout = Socket.Timeout };
 
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(_hub.HttpUri("/chat/nope"))).StatusCode);
-        var plain = await http.GetAsync(_hub.HttpUri("/chat/prod"));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(Hub.HttpUri("/chat/nope"))).StatusCode);
+        var plain = await http.GetAsync(Hub.HttpUri("/chat/prod"));
         Assert.Equal(HttpStatusCode.UpgradeRequired, plain.StatusCode);
         Assert.Contains("WebSocket API", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -87,12 +72,12 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Message_RouteWithRouteResponse_SendsTheIntegrationBodyBackAndTheEventAsAws()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri());
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri());
 
         await socket.SendAsync("""{"action":"echo","text":"hi"}""");
 
         Assert.Equal("""{"action":"echo","text":"hi"}""", await socket.ReceiveTextAsync());
-        var message = await _functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "MESSAGE"));
+        var message = await Functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "MESSAGE"));
         var context = message.GetProperty("requestContext");
         Assert.Equal("echo", context.GetProperty("routeKey").GetString());
         Assert.Equal("IN", context.GetProperty("messageDirection").GetString());
@@ -104,7 +89,7 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Message_Unroutable_GetsAwsForbiddenErrorFrameAndFailingIntegrationGetsInternalServerError()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
 
         await socket.SendAsync("""{"action":"nothing-here"}""");
@@ -125,7 +110,7 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Message_TemplateSelectionAndDefaultRoute_RouteAsAws()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri("tight", "dev"));
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri("tight", "dev"));
 
         await socket.SendAsync("""{"service":"chat","action":"whoami"}""");
         using var whoami = JsonDocument.Parse(await socket.ReceiveTextAsync());
@@ -139,7 +124,7 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Message_TraceContext_IsCarriedIntoTheIntegrationCall()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri());
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri());
 
         await socket.SendAsync("""{"action":"trace"}""");
 
@@ -149,7 +134,7 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Limits_FrameOverTheLimit_Closes1009()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri("tight", "dev"));
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri("tight", "dev"));
 
         await socket.SendAsync(Encoding.UTF8.GetBytes(new string('x', 1025)), WebSocketMessageType.Text);
 
@@ -161,7 +146,7 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Limits_FragmentedMessageWithinFrameLimitButOverMessageLimit_Closes1009()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri("tight", "dev"));
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri("tight", "dev"));
         var frame = Encoding.UTF8.GetBytes(new string('x', 1000));
 
         for (var i = 0; i < 5; i++)
@@ -177,7 +162,7 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Limits_FragmentedMessageWithinBothLimits_IsDelivered()
     {
-        await using var socket = await Socket.ConnectAsync(_hub.WebSocketUri("tight", "dev"));
+        await using var socket = await Socket.ConnectAsync(Hub.WebSocketUri("tight", "dev"));
         var text = new string('y', 3000);
         var bytes = Encoding.UTF8.GetBytes(text);
 
@@ -191,14 +176,14 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Limits_BinaryFrame_Closes1003UnlessTheApiAllowsIt()
     {
-        await using var refused = await Socket.ConnectAsync(_hub.WebSocketUri());
-        await using var allowed = await Socket.ConnectAsync(_hub.WebSocketUri("binary"));
+        await using var refused = await Socket.ConnectAsync(Hub.WebSocketUri());
+        await using var allowed = await Socket.ConnectAsync(Hub.WebSocketUri("binary"));
 
         await refused.SendAsync([1, 2, 3], WebSocketMessageType.Binary);
         await allowed.SendAsync([1, 2, 3], WebSocketMessageType.Binary);
 
         Assert.Equal(WebSocketCloseStatus.InvalidMessageType, (await refused.ReceiveCloseAsync()).Status);
-        var message = await _functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "MESSAGE") && e.GetProperty("requestContext").GetProperty("apiId").GetString() == "binary");
+        var message = await Functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "MESSAGE") && e.GetProperty("requestContext").GetProperty("apiId").GetString() == "binary");
         Assert.True(message.GetProperty("isBase64Encoded").GetBoolean());
         Assert.Equal("AQID", message.GetProperty("body").GetString());
     }
@@ -206,12 +191,12 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Close_ClientClose_RunsDisconnectOnceWithTheClientsStatus()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await using var _ = socket;
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye");
 
-        var disconnect = await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        var disconnect = await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
         var context = disconnect.GetProperty("requestContext");
         Assert.Equal("$disconnect", context.GetProperty("routeKey").GetString());
         Assert.Equal(1000, context.GetProperty("disconnectStatusCode").GetInt32());
@@ -222,12 +207,12 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Close_ClientVanishesWithoutCloseFrame_RunsDisconnectOnceWith1006()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
 
         socket.Client.Abort();
         await socket.DisposeAsync();
 
-        var disconnect = await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        var disconnect = await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
         Assert.Equal(1006, disconnect.GetProperty("requestContext").GetProperty("disconnectStatusCode").GetInt32());
         await AssertDisconnectedOnceAsync(id);
     }
@@ -235,14 +220,14 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Close_IdleTimeout_Closes1001AndRunsDisconnectOnce()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri("tight", "dev"), """{"service":"chat","action":"whoami"}""");
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri("tight", "dev"), """{"service":"chat","action":"whoami"}""");
         await using var _ = socket;
 
         var (status, reason) = await socket.ReceiveCloseAsync();
 
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, status);
         Assert.Contains("idle timeout", reason, StringComparison.Ordinal);
-        var disconnect = await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        var disconnect = await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
         Assert.Equal(1001, disconnect.GetProperty("requestContext").GetProperty("disconnectStatusCode").GetInt32());
         await AssertDisconnectedOnceAsync(id);
     }
@@ -250,12 +235,12 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Close_ClientNeverAnswersTheCloseFrame_IsCutOffAndStillRunsDisconnectOnce()
     {
-        var (socket, id) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri("tight", "dev"), """{"service":"chat","action":"whoami"}""");
+        var (socket, id) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri("tight", "dev"), """{"service":"chat","action":"whoami"}""");
         await using var _ = socket;
 
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, (await socket.ReceiveCloseAsync(answer: false)).Status);
 
-        var disconnect = await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id), TimeSpan.FromSeconds(20));
+        var disconnect = await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id), TimeSpan.FromSeconds(20));
         Assert.Equal(1001, disconnect.GetProperty("requestContext").GetProperty("disconnectStatusCode").GetInt32());
         await AssertDisconnectedOnceAsync(id);
     }
@@ -279,14 +264,12 @@ public sealed class WebSocketApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", secondId)));
     }
 
-    public void Dispose() => _hub.Dispose();
-
     private async Task AssertDisconnectedOnceAsync(string id)
     {
         // A second $disconnect would be queued behind the first; a fresh connection's full round trip bounds it.
-        var (probe, _) = await Socket.ConnectWithIdAsync(_hub.WebSocketUri());
+        var (probe, _) = await Socket.ConnectWithIdAsync(Hub.WebSocketUri());
         await probe.CloseAsync();
         await probe.DisposeAsync();
-        Assert.Equal(1, _functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", id)));
+        Assert.Equal(1, Functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", id)));
     }
 }

@@ -9,88 +9,66 @@ namespace Platform.ConnectionHub.Tests.SignalR;
 /// The stage's SignalR endpoint with the official npm <c>@microsoft/signalr</c> client in a real node process
 /// (skipNegotiation, WebSockets): the same registry, <c>@connections</c> and <c>$disconnect</c> as a raw client.
 /// </summary>
-public sealed class StageHubNodeClientTests : IAsyncLifetime, IDisposable
+public sealed class StageHubNodeClientTests : HubTest
 {
-    private FunctionsBackend _functions = null!;
-    private HubServer _hub = null!;
-    private readonly HttpClient _signed = HubServer.SignedClient();
-
-    public async Task InitializeAsync()
-    {
-        _functions = await FunctionsBackend.StartAsync();
-        _hub = new HubServer(_functions.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        await _functions.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _signed.Dispose();
-        _hub.Dispose();
-    }
-
     [Fact]
     public async Task NodeClient_ConnectionsPost_ArrivesAsAMessageInvocation()
     {
-        await using var node = await NodeSignalRClient.StartAsync(_hub.HttpUri("/chat/prod/signalr"), messages: 2);
+        await using var node = await NodeSignalRClient.StartAsync(Hub.HttpUri("/chat/prod/signalr"), messages: 2);
         var id = await WhoamiAsync(node);
         const string payload = """{"hello":"from @connections ✓"}""";
 
-        var response = await _signed.PostAsync(Connections(id), new StringContent(payload));
+        var response = await SigningClient.PostAsync(Connections(id), new StringContent(payload));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(payload, await node.ReadMessageAsync());
         Assert.Equal(0, await node.WaitForExitAsync());
-        await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
     }
 
     [Fact]
     public async Task NodeClient_ConnectionsDelete_ClosesTheClientAndRunsDisconnectOnce()
     {
-        await using var node = await NodeSignalRClient.StartAsync(_hub.HttpUri("/chat/prod/signalr"), messages: 10);
+        await using var node = await NodeSignalRClient.StartAsync(Hub.HttpUri("/chat/prod/signalr"), messages: 10);
         var id = await WhoamiAsync(node);
 
-        var response = await _signed.DeleteAsync(Connections(id));
+        var response = await SigningClient.DeleteAsync(Connections(id));
         var closed = await node.ReadLineAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(JsonValueKind.Null, closed.GetProperty("closed").ValueKind);
         Assert.Equal(3, await node.WaitForExitAsync());
-        var disconnect = await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        var disconnect = await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
         Assert.Equal(1000, disconnect.GetProperty("requestContext").GetProperty("disconnectStatusCode").GetInt32());
-        Assert.Equal(1, _functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", id)));
+        Assert.Equal(1, Functions.Count(e => FunctionsBackend.Is(e, "DISCONNECT", id)));
     }
 
     [Fact]
     public async Task NodeClient_Stops_RunsDisconnectOnceAndTheIdIsGone()
     {
-        await using var node = await NodeSignalRClient.StartAsync(_hub.HttpUri("/chat/prod/signalr"), messages: 10);
+        await using var node = await NodeSignalRClient.StartAsync(Hub.HttpUri("/chat/prod/signalr"), messages: 10);
         var id = await WhoamiAsync(node);
 
         node.CloseInput();
 
         Assert.Equal(0, await node.WaitForExitAsync());
-        var disconnect = await _functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
+        var disconnect = await Functions.WaitForEventAsync(e => FunctionsBackend.Is(e, "DISCONNECT", id));
         Assert.Equal(1000, disconnect.GetProperty("requestContext").GetProperty("disconnectStatusCode").GetInt32());
-        Assert.Equal(HttpStatusCode.Gone, (await _signed.PostAsync(Connections(id), new StringContent("late"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await SigningClient.PostAsync(Connections(id), new StringContent("late"))).StatusCode);
     }
 
     [Fact]
     public async Task NodeClient_ConnectRefuses_StartFailsWithTheRefusal()
     {
-        await using var node = await NodeSignalRClient.StartAsync(_hub.HttpUri("/chat/prod/signalr?reject=403"), messages: 1);
+        await using var node = await NodeSignalRClient.StartAsync(Hub.HttpUri("/chat/prod/signalr?reject=403"), messages: 1);
 
         var exitCode = await node.WaitForExitAsync();
 
         Assert.True(exitCode == 1, $"Expected start to fail (exit 1), got {exitCode}. Its stderr: {node.Errors}");
         Assert.Contains("$connect refused the connection (403)", node.Errors, StringComparison.Ordinal);
-        var connect = await _functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "CONNECT"));
+        var connect = await Functions.WaitForEventAsync(static e => FunctionsBackend.Is(e, "CONNECT"));
         var id = connect.GetProperty("requestContext").GetProperty("connectionId").GetString()!;
-        Assert.Equal(HttpStatusCode.Gone, (await _signed.GetAsync(Connections(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await SigningClient.GetAsync(Connections(id))).StatusCode);
     }
 
     private static async Task<string> WhoamiAsync(NodeSignalRClient node)
@@ -101,5 +79,5 @@ public sealed class StageHubNodeClientTests : IAsyncLifetime, IDisposable
         return id!;
     }
 
-    private Uri Connections(string id) => _hub.HttpUri($"/chat/prod/@connections/{Uri.EscapeDataString(id)}");
+    private Uri Connections(string id) => Hub.HttpUri($"/chat/prod/@connections/{Uri.EscapeDataString(id)}");
 }
