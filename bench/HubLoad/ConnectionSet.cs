@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 
 namespace Platform.HubLoad;
 
 /// <summary>
 /// N client connections spread over the targets in contiguous blocks (the first half on the first replica, ...),
-/// each opened with <c>?n={index}</c> so the function host can tell the tool its connection id.
+/// each opened with <c>?n={index}</c> so the function host can tell the tool its connection id. Without a function
+/// host (a server with no <c>$connect</c>, such as the floor server) a connection's id is its index.
 /// </summary>
 internal sealed class ConnectionSet : IDisposable
 {
@@ -26,7 +28,7 @@ internal sealed class ConnectionSet : IDisposable
     public int Retries { get; }
 
     public static async Task<ConnectionSet> OpenAsync(IReadOnlyList<HubTarget> targets, int count, IReadOnlyList<IPAddress> sources,
-        FunctionHost functions, MessageCounter counter, int concurrency, CancellationToken cancellationToken)
+        FunctionHost? functions, MessageCounter counter, int concurrency, CancellationToken cancellationToken)
     {
         var connections = new ClientConnection[count];
         var retries = 0;
@@ -40,7 +42,9 @@ internal sealed class ConnectionSet : IDisposable
                 try
                 {
                     var socket = await WebSocketClient.ConnectAsync(target, $"{target.Path}?n={i}", sources[i % sources.Count], token).ConfigureAwait(false);
-                    var id = functions.IdOf(i) ?? throw new InvalidOperationException($"connection {i} opened but $connect never told its id");
+                    var id = functions is null
+                        ? i.ToString(CultureInfo.InvariantCulture)
+                        : functions.IdOf(i) ?? throw new InvalidOperationException($"connection {i} opened but $connect never told its id");
                     connections[i] = new ClientConnection(socket, target, id, counter);
                     return;
                 }

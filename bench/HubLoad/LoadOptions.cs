@@ -41,7 +41,7 @@ internal sealed class LoadOptions
     {
         if (args.Length == 0 || args.Length % 2 == 0)
         {
-            throw new ArgumentException("usage: HubLoad <rooms|push|handshake> [--name value]...");
+            throw new ArgumentException("usage: HubLoad <rooms|push|handshake|floor|floor-server> [--name value]...");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

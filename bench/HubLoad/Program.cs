@@ -1,6 +1,6 @@
 using Platform.HubLoad;
 
-// bench/hub-bench.sh runs one command per phase; see each scenario for its options.
+// bench/hub-bench.sh runs one command per phase, bench/broadcast-floor.sh the floor pair; see each command for its options.
 var options = LoadOptions.Parse(args);
 var limit = options.Seconds("timeout", 240);
 using var timeout = new CancellationTokenSource(limit);
@@ -9,7 +9,9 @@ Func<LoadOptions, CancellationToken, Task> scenario = options.Command switch
     "rooms" => RoomsScenario.RunAsync,
     "push" => PushScenario.RunAsync,
     "handshake" => HandshakeScenario.RunAsync,
-    _ => throw new ArgumentException($"unknown command '{options.Command}': rooms, push or handshake"),
+    "floor" => FloorScenario.RunAsync,
+    "floor-server" => FloorServer.RunAsync,
+    _ => throw new ArgumentException($"unknown command '{options.Command}': rooms, push, handshake, floor or floor-server"),
 };
 try
 {

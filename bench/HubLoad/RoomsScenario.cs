@@ -6,13 +6,11 @@ namespace Platform.HubLoad;
 /// <c>rooms</c>: opens <c>--count</c> idle connections (spread over <c>--ws</c>), reads the hubs' RSS before and after
 /// (once it is steady), then joins them all to one room and broadcasts a 1 KB message <c>--broadcasts</c> times in
 /// a row through the first replica (after 2 uncounted warm-up broadcasts), timing each from the POST to the last
-/// socket's receive.
+/// socket's receive (<see cref="BroadcastRounds"/>).
 /// </summary>
 internal static class RoomsScenario
 {
     private const string Room = "bench";
-    private const int WarmupRounds = 2;
-    private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
@@ -43,7 +41,8 @@ internal static class RoomsScenario
         Results.Note(label, $"joined {count - failures}/{count} to room '{Room}' in {Stopwatch.GetElapsedTime(joining).TotalSeconds:F1} s");
         Results.Write(label, "join_failures", failures);
 
-        await BroadcastAsync(options, targets[0], client, counter, count - failures, broadcasts, cancellationToken).ConfigureAwait(false);
+        var uri = targets[0].Management($"@connections/@rooms/{Room}");
+        await BroadcastRounds.RunAsync(options, client, uri, counter, count - failures, broadcasts, cancellationToken).ConfigureAwait(false);
     }
 
     // Samples every second; steady = at least `settle` elapsed and the last 3 samples within 1 % of each other (at most 30 s).
@@ -63,63 +62,5 @@ internal static class RoomsScenario
                 return samples[^1];
             }
         }
-    }
-
-    private static async Task BroadcastAsync(LoadOptions options, HubTarget through, HttpClient client, MessageCounter counter, long members,
-        int broadcasts, CancellationToken cancellationToken)
-    {
-        var label = options.Label;
-        var uri = through.Management($"@connections/@rooms/{Room}");
-        var latencies = new List<double>();
-        var answers = new List<double>();
-        // Warm-up (round 0, not counted): the first broadcasts pay for JIT tiering of the fan-out path.
-        for (var warm = 1; warm <= WarmupRounds; warm++)
-        {
-            var warmed = counter.WatchAsync(0, members * warm);
-            using var response = await client.PostAsync(uri, new ByteArrayContent(Payload.Create(0)), cancellationToken).ConfigureAwait(false);
-            await warmed.WaitAsync(RoundTimeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        var cpu = new CpuMeter(options);
-        cpu.Start();
-        var started = Stopwatch.GetTimestamp();
-        for (var round = 1; round <= broadcasts; round++)
-        {
-            var reached = counter.WatchAsync(round, members);
-            var sent = Stopwatch.GetTimestamp();
-            using (var response = await client.PostAsync(uri, new ByteArrayContent(Payload.Create(round)), cancellationToken).ConfigureAwait(false))
-            {
-                answers.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"broadcast {round} answered {(int)response.StatusCode}");
-                }
-            }
-
-            try
-            {
-                await reached.WaitAsync(RoundTimeout, cancellationToken).ConfigureAwait(false);
-                latencies.Add(Stopwatch.GetElapsedTime(sent, counter.ReachedAt).TotalMilliseconds);
-            }
-            catch (TimeoutException)
-            {
-                Results.Note(label, $"broadcast {round}: only {counter.CountOf(round)}/{members} received within {RoundTimeout.TotalSeconds} s");
-                Results.Write(label, "broadcast_incomplete", round);
-                break;
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-
-        cpu.Stop();
-        var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Results.Note(label, $"broadcast → last receive (ms): {string.Join(' ', latencies.Select(static l => l.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}");
-        Results.Write(label, "broadcasts", latencies.Count);
-        Results.Write(label, "broadcast_p50_ms", Results.Percentile(latencies, 50));
-        Results.Write(label, "broadcast_p99_ms", Results.Percentile(latencies, 99));
-        Results.Write(label, "broadcast_answer_p50_ms", Results.Percentile(answers, 50));
-        Results.Write(label, "broadcast_other_messages", counter.Other);
-        cpu.Report(label, wall, latencies.Count, "broadcast", 1e3, "ms");
-        Results.Write(label, "rss_after_broadcasts_mb", options.Pids.Sum(ProcessStats.RssKb) / 1024.0);
     }
 }

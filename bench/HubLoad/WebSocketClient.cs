@@ -78,6 +78,14 @@ internal static class WebSocketClient
         }
     }
 
+    /// <summary>The <c>Sec-WebSocket-Accept</c> that answers <paramref name="key"/> (RFC 6455 §4.2.2).</summary>
+    public static string AcceptOf(string key)
+    {
+#pragma warning disable CA5350 // RFC 6455 §4.2.2 defines the accept key with SHA-1.
+        return Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
+#pragma warning restore CA5350
+    }
+
     private static void Validate(string headers, string key)
     {
         var lines = headers.Split("\r\n");
@@ -86,9 +94,7 @@ internal static class WebSocketClient
             throw new HandshakeRejectedException(lines[0]);
         }
 
-#pragma warning disable CA5350 // RFC 6455 §4.2.2 defines the accept key with SHA-1.
-        var expected = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
-#pragma warning restore CA5350
+        var expected = AcceptOf(key);
         var accept = lines.FirstOrDefault(static l => l.StartsWith("Sec-WebSocket-Accept:", StringComparison.OrdinalIgnoreCase));
         if (accept is null || accept["Sec-WebSocket-Accept:".Length..].Trim() != expected)
         {
