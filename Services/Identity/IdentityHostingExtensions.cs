@@ -36,8 +36,7 @@ internal static class IdentityHostingExtensions
 
         endpoints.MapGet(IssuerUrls.DiscoveryPath, DiscoveryEndpoints.Document);
         endpoints.MapGet(IssuerUrls.JwksPath, DiscoveryEndpoints.Jwks);
-        var tokens = endpoints.ServiceProvider.GetRequiredService<TokenEndpoint>();
-        endpoints.MapPost(IssuerUrls.TokenPath, tokens.HandleAsync);
+        endpoints.MapPost(IssuerUrls.TokenPath, (HttpContext context, TokenEndpoint tokens) => tokens.HandleAsync(context));
         return endpoints;
     }
 }
