@@ -36,7 +36,10 @@ internal static class IdentityHostingExtensions
 
         endpoints.MapGet(IssuerUrls.DiscoveryPath, DiscoveryEndpoints.Document);
         endpoints.MapGet(IssuerUrls.JwksPath, DiscoveryEndpoints.Jwks);
-        endpoints.MapPost(IssuerUrls.TokenPath, (HttpContext context, TokenEndpoint tokens) => tokens.HandleAsync(context));
+        // Resolved here, not per request: this reads the options, so a bad Identity section fails while the app is
+        // built, with the validator's message, before anything listens.
+        var tokens = endpoints.ServiceProvider.GetRequiredService<TokenEndpoint>();
+        endpoints.MapPost(IssuerUrls.TokenPath, tokens.HandleAsync);
         return endpoints;
     }
 }

@@ -92,7 +92,7 @@ public sealed class IdentityOptionsTests
 
         // Assert
         Assert.NotNull(error);
-        Assert.Contains(named, MessagesOf(error), StringComparison.Ordinal);
+        Assert.True(MessagesOf(error).Contains(named, StringComparison.Ordinal), error.ToString());
     }
 
     [Fact]
