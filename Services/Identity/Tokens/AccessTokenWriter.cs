@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Platform.Identity.Keys;
 
@@ -13,6 +14,10 @@ namespace Platform.Identity.Tokens;
 internal static class AccessTokenWriter
 {
     public const string TokenType = "at+jwt";
+
+    // The default encoder escapes '+' (as \u002B) and non-ASCII for HTML safety; a JWT segment is never HTML, and
+    // the plain form keeps "at+jwt" readable to validators that compare the raw header text.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(SigningKey key, AccessTokenClaims claims)
     {
@@ -45,7 +50,7 @@ internal static class AccessTokenWriter
     private static byte[] Json(Action<Utf8JsonWriter> writeMembers)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writeMembers(writer);

@@ -76,6 +76,7 @@ public sealed class TokenEndpointTests(DefaultIdentityAppFixture app) : IClassFi
         var after = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         Assert.Equal("RS256", (string?)token.Header["alg"]);
         Assert.Equal("at+jwt", (string?)token.Header["typ"]);
+        Assert.Contains("\"typ\":\"at+jwt\"", System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.SigningInput.Split('.')[0])), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(token.KeyId));
         var claims = token.Payload;
         Assert.Equal(issuer, (string?)claims["iss"]);
