@@ -17,21 +17,26 @@ internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_offset < prefix.Length)
-        {
-            var count = Math.Min(buffer.Length, prefix.Length - _offset);
-            prefix.AsMemory(_offset, count).CopyTo(buffer);
-            _offset += count;
-            return ValueTask.FromResult(count);
-        }
-
-        return inner.ReadAsync(buffer, cancellationToken);
+        return _offset < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : inner.ReadAsync(buffer, cancellationToken);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_offset < prefix.Length)
+        {
+            var count = Math.Min(buffer.Length, prefix.Length - _offset);
+            prefix.AsSpan(_offset, count).CopyTo(buffer);
+            _offset += count;
+            return count;
+        }
+
+        return inner.Read(buffer);
+    }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         inner.WriteAsync(buffer, cancellationToken);
