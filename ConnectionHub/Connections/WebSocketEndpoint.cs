@@ -83,18 +83,7 @@ internal sealed partial class WebSocketEndpoint(
             return;
         }
 
-        var record = new ConnectionRecord
-        {
-            ConnectionId = connection.ConnectionId,
-            Scope = connection.Scope,
-            ReplicaId = registry.ReplicaId,
-            ConnectedAt = connection.ConnectedAt,
-            LastActiveAt = connection.ConnectedAt,
-            SourceIp = connection.SourceIp,
-            UserAgent = connection.UserAgent,
-            Authorizer = connection.Authorizer,
-        };
-        await registry.AddAsync(record, context.RequestAborted).ConfigureAwait(false);
+        await registry.AddAsync(connection.ToRecord(registry.ReplicaId, ConnectionKind.WebSocket), context.RequestAborted).ConfigureAwait(false);
 
         string? subProtocol = null;
         WebSocketConnection? socketConnection = null;

@@ -33,4 +33,18 @@ public sealed record ConnectionContext
 
     /// <summary><c>{apiId}/{stage}</c>, the registry's scope.</summary>
     public string Scope => Api.Name + "/" + Stage.Name;
+
+    /// <summary>The registry record of this connection, owned by <paramref name="replicaId"/>, as it opens.</summary>
+    public Registry.ConnectionRecord ToRecord(string replicaId, Registry.ConnectionKind kind) => new()
+    {
+        ConnectionId = ConnectionId,
+        Scope = Scope,
+        ReplicaId = replicaId,
+        ConnectedAt = ConnectedAt,
+        LastActiveAt = ConnectedAt,
+        SourceIp = SourceIp,
+        UserAgent = UserAgent,
+        Authorizer = Authorizer,
+        Kind = kind,
+    };
 }

@@ -60,17 +60,7 @@ internal sealed class StageHub(
             throw new HubException($"$connect refused the connection ({connect.StatusCode}).");
         }
 
-        await registry.AddAsync(new ConnectionRecord
-        {
-            ConnectionId = connection.ConnectionId,
-            Scope = connection.Scope,
-            ReplicaId = registry.ReplicaId,
-            ConnectedAt = connection.ConnectedAt,
-            LastActiveAt = connection.ConnectedAt,
-            SourceIp = connection.SourceIp,
-            UserAgent = connection.UserAgent,
-            Kind = ConnectionKind.SignalR,
-        }, Context.ConnectionAborted);
+        await registry.AddAsync(connection.ToRecord(registry.ReplicaId, ConnectionKind.SignalR), Context.ConnectionAborted);
 
         var signalr = new SignalRConnection(Context, hubContext.Clients.Client(Context.ConnectionId), connection, timeProvider)
         {
