@@ -1,3 +1,5 @@
+using Platform.Definitions.Authorization;
+using Platform.Definitions.Policies;
 using Platform.Definitions.Responses;
 using Platform.Definitions.Routing;
 
@@ -36,4 +38,14 @@ public sealed record ApiDefinition
     /// <summary>Customised gateway responses; types not listed keep AWS's defaults.</summary>
     public IReadOnlyDictionary<GatewayResponseType, GatewayResponseDefinition> GatewayResponses { get; init; } =
         new Dictionary<GatewayResponseType, GatewayResponseDefinition>();
+
+    /// <summary>Authorizers by name (ordinal), referenced by routes' <c>authorizerId</c>.</summary>
+    public IReadOnlyDictionary<string, AuthorizerDefinition> Authorizers { get; init; } =
+        new Dictionary<string, AuthorizerDefinition>(StringComparer.Ordinal);
+
+    /// <summary>Where API keys come from: the <c>x-api-key</c> header (default) or a Lambda authorizer's <c>usageIdentifierKey</c>.</summary>
+    public ApiKeySource ApiKeySource { get; init; }
+
+    /// <summary>The API's resource policy; null allows everything the routes allow.</summary>
+    public ResourcePolicyDefinition? Policy { get; init; }
 }

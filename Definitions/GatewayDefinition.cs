@@ -1,3 +1,5 @@
+using Platform.Definitions.UsagePlans;
+
 namespace Platform.Definitions;
 
 /// <summary>Everything the gateway serves: the APIs and the domain names that map hosts and base paths onto them.</summary>
@@ -11,4 +13,12 @@ public sealed record GatewayDefinition
     /// <summary>Domain names by host name (case-insensitive); <c>$default</c> serves every host no other entry names.</summary>
     public IReadOnlyDictionary<string, DomainNameDefinition> DomainNames { get; init; } =
         new Dictionary<string, DomainNameDefinition>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Usage plans by name (ordinal).</summary>
+    public IReadOnlyDictionary<string, UsagePlanDefinition> UsagePlans { get; init; } =
+        new Dictionary<string, UsagePlanDefinition>(StringComparer.Ordinal);
+
+    /// <summary>API keys by id (ordinal); values only as hashes.</summary>
+    public IReadOnlyDictionary<string, ApiKeyDefinition> ApiKeys { get; init; } =
+        new Dictionary<string, ApiKeyDefinition>(StringComparer.Ordinal);
 }

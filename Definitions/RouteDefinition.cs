@@ -1,3 +1,4 @@
+using Platform.Definitions.Authorization;
 using Platform.Definitions.Routing;
 
 namespace Platform.Definitions;
@@ -12,6 +13,18 @@ public sealed record RouteDefinition
 
     /// <summary>WebSocket APIs: <c>$default</c> when the integration's response is sent back to the client.</summary>
     public string? RouteResponseSelectionExpression { get; init; }
+
+    /// <summary>How callers are authorized; <see cref="AuthorizationType.None"/> by default.</summary>
+    public AuthorizationType AuthorizationType { get; init; }
+
+    /// <summary>The API's authorizer (by name) for <c>JWT</c> and <c>CUSTOM</c> routes.</summary>
+    public string? AuthorizerId { get; init; }
+
+    /// <summary>JWT routes: the token needs at least one of these scopes (<c>scope</c> or <c>scp</c>); empty → any token.</summary>
+    public IReadOnlyList<string> AuthorizationScopes { get; init; } = [];
+
+    /// <summary>True when callers need an API key of a usage plan bound to the stage.</summary>
+    public bool ApiKeyRequired { get; init; }
 
     /// <summary>True when the route answers each message with its integration's response (a two-way route).</summary>
     public bool HasRouteResponse => RouteResponseSelectionExpression is not null;

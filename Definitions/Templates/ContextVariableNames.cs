@@ -15,11 +15,19 @@ public static class ContextVariableNames
         "integrationStatus", "integrationErrorMessage", "identity.sourceIp", "identity.userAgent",
         "error.message", "error.messageString", "error.responseType", "customDomain.basePathMatched", "traceId",
 
+        // Access control.
+        "identity.apiKey", "identity.apiKeyId", "identity.accessKey", "identity.caller", "identity.user", "identity.userArn",
+        "authorizer.principalId", "authorizer.latency", "authorizer.integrationLatency", "authorizer.status", "authorizer.error",
+
         // WebSocket APIs add these.
         "connectionId", "connectedAt", "eventType", "messageId",
     };
 
     public static IReadOnlyCollection<string> All => Known;
 
-    public static bool IsKnown(string name) => Known.Contains(name);
+    /// <summary>A fixed name, or one of the open families <c>authorizer.claims.{claim}</c> and <c>authorizer.{contextKey}</c>.</summary>
+    public static bool IsKnown(string name) =>
+        Known.Contains(name) || (name.StartsWith(AuthorizerPrefix, StringComparison.Ordinal) && name.Length > AuthorizerPrefix.Length);
+
+    private const string AuthorizerPrefix = "authorizer.";
 }

@@ -49,6 +49,16 @@ internal static class GatewayHostingExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Http.HttpProxyIntegration>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIntegrationHandler, Integrations.Mock.MockIntegration>());
 
+        // Access control: authorizers, SigV4 for AWS_IAM routes (only when credentials are configured; an AWS_IAM
+        // route without them answers 500 and says why), resource policies, API keys and usage plans.
+        builder.Services.TryAddSingleton<Authorization.AccessControl>();
+        builder.Services.TryAddSingleton<Authorization.Policies.ResourcePolicyEvaluator>();
+        builder.Services.TryAddSingleton<UsagePlans.UsagePlanEnforcer>();
+        if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
+        {
+            Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);
+        }
+
         // WEBSOCKET APIs: forwarded to the ConnectionHub, upgrades as tunnels.
         builder.Services.AddOptions<HubForwardingOptions>().Bind(builder.Configuration.GetSection(HubForwardingOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<HubForwardingOptions>, HubForwardingOptionsValidator>());

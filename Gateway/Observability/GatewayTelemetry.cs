@@ -20,6 +20,9 @@ internal sealed class GatewayTelemetry
     private readonly Histogram<double> _latency;
     private readonly Histogram<double> _integrationLatency;
     private readonly UpDownCounter<long> _tunnels;
+    private readonly Counter<long> _authorizerDenials;
+    private readonly Counter<long> _authorizerErrors;
+    private readonly Histogram<double> _authorizerLatency;
 
     public GatewayTelemetry(IMeterFactory meterFactory)
     {
@@ -30,6 +33,12 @@ internal sealed class GatewayTelemetry
         _serverErrors = meter.CreateCounter<long>("apigateway.5XXError", "{request}", "Requests answered with a 5XX status.");
         _latency = meter.CreateHistogram<double>("apigateway.Latency", "ms", "Time from receiving the request to finishing the response.");
         _integrationLatency = meter.CreateHistogram<double>("apigateway.IntegrationLatency", "ms", "Time the integration took to answer.");
+        _authorizerDenials = meter.CreateCounter<long>("apigateway.authorizer.denials", "{request}",
+            "Requests refused by access control (authorizer, IAM, resource policy, API key), tagged by reason.");
+        _authorizerErrors = meter.CreateCounter<long>("apigateway.authorizer.errors", "{request}",
+            "Authorizers that failed (unreachable, timed out, malformed answer): answered 500.");
+        _authorizerLatency = meter.CreateHistogram<double>("apigateway.authorizer.latency", "ms",
+            "Time an authorizer took, tagged by cache hit.");
         _tunnels = meter.CreateUpDownCounter<long>("apigateway.websocket.tunnels", "{connection}", "WebSocket connections open between clients and the ConnectionHub through the gateway.");
     }
 
@@ -59,5 +68,26 @@ internal sealed class GatewayTelemetry
         {
             _integrationLatency.Record(value.TotalMilliseconds, tags);
         }
+    }
+
+    /// <summary>One access-control refusal: <paramref name="stage"/> is what refused (jwt, lambda, iam, policy, api_key), <paramref name="reason"/> the response type.</summary>
+    public void RecordDenial(string api, string stageName, string route, string stage, string reason)
+    {
+        var tags = new TagList { { "api", api }, { "stage", stageName }, { "route", route }, { "authorizer", stage }, { "reason", reason } };
+        _authorizerDenials.Add(1, tags);
+    }
+
+    /// <summary>One authorizer failure (answered 500).</summary>
+    public void RecordAuthorizerError(string api, string stageName, string authorizer, string reason)
+    {
+        var tags = new TagList { { "api", api }, { "stage", stageName }, { "authorizer", authorizer }, { "reason", reason } };
+        _authorizerErrors.Add(1, tags);
+    }
+
+    /// <summary>How long one authorizer decision took.</summary>
+    public void RecordAuthorizerLatency(string api, string stageName, string authorizer, bool cacheHit, TimeSpan latency)
+    {
+        var tags = new TagList { { "api", api }, { "stage", stageName }, { "authorizer", authorizer }, { "cache_hit", cacheHit } };
+        _authorizerLatency.Record(latency.TotalMilliseconds, tags);
     }
 }

@@ -41,6 +41,18 @@ public static class ContextVariables
         ["integrationErrorMessage"] = static (_, r) => r.IntegrationErrorMessage,
         ["identity.sourceIp"] = static (c, _) => c.Connection.RemoteIpAddress?.ToString(),
         ["identity.userAgent"] = static (c, _) => c.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+        ["identity.apiKey"] = static (_, r) => r.ApiKeyValue,
+        ["identity.apiKeyId"] = static (_, r) => r.ApiKeyId,
+        ["identity.accessKey"] = static (_, r) => r.Authorizer?.AccessKey,
+        ["identity.caller"] = static (_, r) => r.Authorizer?.AccessKey,
+        ["identity.user"] = static (_, r) => r.Authorizer?.AccessKey,
+        ["identity.userArn"] = static (_, r) => r.Authorizer?.AccessKey is { } key ? Authorization.AuthorizerEvents.UserArn(key) : null,
+        ["authorizer.principalId"] = static (_, r) => r.Authorizer?.PrincipalId,
+        ["authorizer.latency"] = static (_, r) => Authorization.AuthorizerEvents.ContextVariable(r.Authorizer, "latency"),
+        ["authorizer.integrationLatency"] = static (_, r) => Authorization.AuthorizerEvents.ContextVariable(r.Authorizer, "integrationLatency"),
+        ["authorizer.status"] = static (c, r) => r.Route?.AuthorizationType is null or Platform.Definitions.Authorization.AuthorizationType.None ? null
+            : r.Error is { } e && IsAccessError(e.Type) ? c.Response.StatusCode.ToString(CultureInfo.InvariantCulture) : "200",
+        ["authorizer.error"] = static (_, r) => r.Error is { } e && IsAccessError(e.Type) ? r.Error.Detail ?? MessageOf(r, e) : null,
         ["error.message"] = static (_, r) => r.Error is { } error ? MessageOf(r, error) : null,
         ["error.messageString"] = static (_, r) => r.Error is { } error ? JsonSerializer.Serialize(MessageOf(r, error), GatewayJsonContext.Wire.String) : null,
         ["error.responseType"] = static (_, r) => r.Error is { } error ? GatewayResponseTypeNames.NameOf(error.Type) : null,
@@ -60,14 +72,21 @@ public static class ContextVariables
     /// <summary>The names a template may use (without <c>$context.</c>).</summary>
     public static IEnumerable<string> Names => Resolvers.Keys;
 
-    public static bool IsKnown(string name) => Resolvers.ContainsKey(name);
+    /// <summary>
+    /// True for a fixed variable and for the open families: <c>authorizer.claims.{claim}</c> and
+    /// <c>authorizer.{key}</c> (a Lambda authorizer's context key).
+    /// </summary>
+    public static bool IsKnown(string name) =>
+        Resolvers.ContainsKey(name) || (name.StartsWith(AuthorizerPrefix, StringComparison.Ordinal) && name.Length > AuthorizerPrefix.Length);
+
+    private const string AuthorizerPrefix = "authorizer.";
 
     /// <summary>The value of <c>$context.{name}</c>, or null when the request has none (logs show <c>-</c>).</summary>
     public static string? Resolve(string name, HttpContext context, GatewayRequestFeature request)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        return Resolvers.TryGetValue(name, out var resolve) ? resolve(context, request) : null;
+        return Resolvers.TryGetValue(name, out var resolve) ? resolve(context, request) : ResolveOpen(name, request);
     }
 
     /// <summary>Renders <paramref name="template"/>; a variable the request has no value for becomes <paramref name="missing"/>.</summary>
@@ -83,11 +102,20 @@ public static class ContextVariables
         var builder = new StringBuilder(template.Text.Length + 64);
         foreach (var part in parts)
         {
-            builder.Append(part.Literal ?? Resolvers[part.Variable!](context, request) ?? missing);
+            builder.Append(part.Literal ?? Resolve(part.Variable!, context, request) ?? missing);
         }
 
         return builder.ToString();
     }
+
+    private static string? ResolveOpen(string name, GatewayRequestFeature request) =>
+        name.StartsWith(AuthorizerPrefix, StringComparison.Ordinal)
+            ? Authorization.AuthorizerEvents.ContextVariable(request.Authorizer, name[AuthorizerPrefix.Length..])
+            : null;
+
+    private static bool IsAccessError(GatewayResponseType type) => type is GatewayResponseType.Unauthorized or GatewayResponseType.AccessDenied
+        or GatewayResponseType.AuthorizerFailure or GatewayResponseType.AuthorizerConfigurationError or GatewayResponseType.InvalidSignature
+        or GatewayResponseType.ExpiredToken or GatewayResponseType.MissingAuthenticationToken;
 
     /// <summary>CLF time as AWS writes it: <c>25/Mar/2020:05:03:27 +0000</c>.</summary>
     public static string FormatClfTime(DateTimeOffset time) =>

@@ -20,6 +20,7 @@ namespace Platform.Gateway.Pipeline;
 /// <item>size limits (URL, request line + headers, declared body length);</item>
 /// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);
 /// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
+/// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
 /// </list>
@@ -31,6 +32,7 @@ internal sealed partial class GatewayMiddleware
     private readonly GatewayState _state;
     private readonly IIntegrationHandler?[] _handlers;
     private readonly HubForwarder _hub;
+    private readonly Authorization.AccessControl _access;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -42,6 +44,7 @@ internal sealed partial class GatewayMiddleware
         GatewayState state,
         IEnumerable<IIntegrationHandler> handlers,
         HubForwarder hub,
+        Authorization.AccessControl access,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -57,6 +60,7 @@ internal sealed partial class GatewayMiddleware
         }
 
         _hub = hub;
+        _access = access;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -137,7 +141,22 @@ internal sealed partial class GatewayMiddleware
 
         if (api.Protocol == ApiProtocol.WebSocket)
         {
+            // Authorizers, API keys and policies apply to a WebSocket API's $connect only, as AWS's do.
+            if (HubRequest.IsWebSocketUpgrade(context) && api.ConnectRoute is { } connect
+                && await _access.CheckAsync(context, request, connect).ConfigureAwait(false) is { } refused)
+            {
+                request.ForwardedRouteKey = HubRequest.ConnectRouteKey;
+                await RespondAsync(context, request, refused).ConfigureAwait(false);
+                return;
+            }
+
             await ForwardToHubAsync(context, request).ConfigureAwait(false);
+            return;
+        }
+
+        if (await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false) is { } denied)
+        {
+            await RespondAsync(context, request, denied).ConfigureAwait(false);
             return;
         }
 

@@ -63,6 +63,15 @@ public sealed class GatewayRequestFeature
     /// <summary>Path parameters as events carry them: decoded for HTTP APIs, as sent for REST APIs; null when the route has none.</summary>
     public IReadOnlyDictionary<string, string>? PathParameters { get; set; }
 
+    /// <summary>What the route's authorizer established (JWT claims, Lambda context, IAM caller); null for open routes.</summary>
+    public Authorization.AuthorizerResult? Authorizer { get; set; }
+
+    /// <summary>The id of the API key the request used (<c>$context.identity.apiKeyId</c>); null when none was checked.</summary>
+    public string? ApiKeyId { get; set; }
+
+    /// <summary>The API key value the request presented (<c>$context.identity.apiKey</c>, REST events' <c>identity.apiKey</c>).</summary>
+    public string? ApiKeyValue { get; set; }
+
     /// <summary>The status the integration answered with (for a function: the status of its mapped response).</summary>
     public int? IntegrationStatus { get; set; }
 

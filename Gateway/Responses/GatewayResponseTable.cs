@@ -47,6 +47,14 @@ public sealed class GatewayResponseTable
             response.Headers["x-amzn-ErrorType"] = errorType;
         }
 
+        if (error.Headers is { } extra)
+        {
+            foreach (var (name, value) in extra)
+            {
+                response.Headers[name] = value;
+            }
+        }
+
         if (custom is not null)
         {
             foreach (var (name, value) in custom.Definition.Headers)

@@ -20,6 +20,12 @@ internal static class HubRequest
     public const string StageHeader = "X-Platform-Stage";
     public const string RoutePathHeader = "X-Platform-Route-Path";
     public const string RequestIdHeader = "X-Platform-Request-Id";
+
+    /// <summary>The <c>$connect</c> authorizer's result as the hub's events carry it (<c>requestContext.authorizer</c>): base64 of UTF-8 JSON.</summary>
+    public const string AuthorizerHeader = "X-Platform-Authorizer";
+
+    /// <summary>The id of the API key <c>$connect</c> was admitted with.</summary>
+    public const string ApiKeyIdHeader = "X-Platform-Api-Key-Id";
     public const string XForwardedHost = "X-Forwarded-Host";
 
     /// <summary>Route keys of forwarded requests (<see cref="GatewayRequestFeature.ForwardedRouteKey"/>).</summary>
@@ -124,6 +130,16 @@ internal static class HubRequest
         headers.TryAddWithoutValidation(StageHeader, request.Stage?.Name);
         headers.TryAddWithoutValidation(RoutePathHeader, RoutePathOf(request));
         headers.TryAddWithoutValidation(RequestIdHeader, request.RequestId);
+        if (upgrade && request.Authorizer is { } authorizer)
+        {
+            headers.TryAddWithoutValidation(AuthorizerHeader, Convert.ToBase64String(Authorization.AuthorizerEvents.WebSocketJson(authorizer)));
+        }
+
+        if (upgrade && request.ApiKeyId is { } apiKeyId)
+        {
+            headers.TryAddWithoutValidation(ApiKeyIdHeader, apiKeyId);
+        }
+
         return outbound;
     }
 

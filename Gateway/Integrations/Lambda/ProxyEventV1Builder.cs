@@ -51,10 +51,18 @@ internal static class ProxyEventV1Builder
                 DomainPrefix = request.DomainPrefix,
                 ExtendedRequestId = request.ExtendedRequestId,
                 HttpMethod = http.Method,
+                Authorizer = Authorization.AuthorizerEvents.V1(request.Authorizer),
                 Identity = new APIGatewayProxyRequestIdentity
                 {
                     SourceIp = ProxyEventRequest.SourceIp(context),
                     UserAgent = ProxyEventRequest.UserAgent(context),
+                    ApiKey = request.ApiKeyValue,
+                    ApiKeyId = request.ApiKeyId,
+                    AccessKey = request.Authorizer?.AccessKey,
+                    Caller = request.Authorizer?.AccessKey,
+                    User = request.Authorizer?.AccessKey,
+                    UserArn = request.Authorizer?.AccessKey is { } accessKey ? Authorization.AuthorizerEvents.UserArn(accessKey) : null,
+                    AccountId = request.Authorizer?.AccessKey is null ? null : ContextVariables.AccountId,
                 },
                 Path = request.EventRequestContextPathV1,
                 Protocol = http.Protocol,

@@ -70,6 +70,7 @@ internal static class ProxyEventV2Builder
                     UserAgent = ProxyEventRequest.UserAgent(context),
                 },
                 RequestId = request.EventRequestId,
+                Authorizer = Authorization.AuthorizerEvents.V2(request.Authorizer),
                 RouteKey = route.Key.Text,
                 Stage = stage.Name,
                 Time = ContextVariables.FormatClfTime(request.RequestTime),
