@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -135,11 +134,6 @@ internal sealed class IssuerKeySet
     private static string? String(JsonElement jwk, string name) =>
         jwk.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static byte[]? Bytes(JsonElement jwk, string name)
-    {
-        var text = String(jwk, name);
-        return text is { Length: > 0 } && !text.AsSpan().ContainsAnyExcept(Base64UrlAlphabet.Characters) && text.Length % 4 != 1
-            ? Base64Url.DecodeFromChars(text)
-            : null;
-    }
+    private static byte[]? Bytes(JsonElement jwk, string name) =>
+        String(jwk, name) is { Length: > 0 } text && Base64UrlAlphabet.TryDecode(text, out var bytes) ? bytes : null;
 }

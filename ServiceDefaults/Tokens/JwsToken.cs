@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
@@ -121,12 +120,6 @@ internal sealed class JwsToken
     private static bool TryDecode(ReadOnlySpan<char> text, [NotNullWhen(true)] out byte[]? bytes, bool allowEmpty = false)
     {
         bytes = null;
-        if ((text.IsEmpty && !allowEmpty) || text.ContainsAnyExcept(Base64UrlAlphabet.Characters) || text.Length % 4 == 1)
-        {
-            return false;
-        }
-
-        bytes = Base64Url.DecodeFromChars(text);
-        return true;
+        return (!text.IsEmpty || allowEmpty) && Base64UrlAlphabet.TryDecode(text, out bytes);
     }
 }
