@@ -19,8 +19,11 @@ internal sealed class JwtPayload
 
     public string? Issuer { get; init; }
 
-    /// <summary><c>aud</c>: one string or an array of strings.</summary>
+    /// <summary><c>aud</c>: one string or an array of strings; empty when absent.</summary>
     public required IReadOnlyList<string> Audiences { get; init; }
+
+    /// <summary>True when the token has an <c>aud</c> claim (even an empty array): then <c>client_id</c> does not count.</summary>
+    public bool HasAudience { get; init; }
 
     public string? ClientId { get; init; }
 
@@ -74,6 +77,7 @@ internal sealed class JwtPayload
                 Claims = claims,
                 Issuer = StringOf(root, "iss"),
                 Audiences = ReadAudiences(root),
+                HasAudience = root.TryGetProperty("aud", out _),
                 ClientId = StringOf(root, "client_id"),
                 ExpiresAt = NumberOf(root, "exp"),
                 NotBefore = NumberOf(root, "nbf"),

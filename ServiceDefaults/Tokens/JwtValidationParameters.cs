@@ -14,7 +14,9 @@ public sealed class JwtValidationParameters
     public const int MinSharedSecretBytes = 32;
 
     /// <param name="issuer">The exact <c>iss</c> required; unless <paramref name="jwksUri"/> is given, also where discovery starts.</param>
-    /// <param name="audiences">A token's <c>aud</c> or <c>client_id</c> must be one of these; none means any audience.</param>
+    /// <param name="audiences">
+    /// A token's <c>aud</c> (or, when it has no <c>aud</c>, its <c>client_id</c>) must be one of these; none means any audience.
+    /// </param>
     /// <param name="jwksUri">Where to read the JWKS instead of the discovery document's <c>jwks_uri</c>.</param>
     /// <param name="sharedSecrets">HS256 secrets (UTF-8, at least <see cref="MinSharedSecretBytes"/> bytes); none means HS256 is refused.</param>
     /// <param name="clockSkew">Tolerance for <c>exp</c>, <c>nbf</c> and <c>iat</c>; not negative.</param>

@@ -11,7 +11,7 @@ namespace Platform.ServiceDefaults.Tokens;
 /// <summary>
 /// Validates JWS compact access tokens as API Gateway's JWT authorizer does (AWS-REFERENCE §5.1): the header's
 /// <c>kid</c> picks a key from the issuer's JWKS (found through OpenID Connect discovery), the signature must
-/// verify, then <c>iss</c> must be the issuer, <c>aud</c> or <c>client_id</c> one of the audiences, <c>exp</c> in
+/// verify, then <c>iss</c> must be the issuer, <c>aud</c> (or, without <c>aud</c>, <c>client_id</c>) one of the audiences, <c>exp</c> in
 /// the future and <c>nbf</c>/<c>iat</c> not. Accepted: RS256 (RSA ≥ 2048 bits), ES256 (P-256) and, only with
 /// configured shared secrets, HS256. Everything else is refused, <c>alg: none</c> included.
 /// <para>
@@ -193,17 +193,15 @@ public sealed class JwtValidator : IDisposable
         }
     }
 
+    /// <summary>AWS's rule: <c>aud</c> when the token has one (then <c>client_id</c> is not looked at), else <c>client_id</c>.</summary>
     private static bool HasAudience(JwtPayload payload, IReadOnlyList<string> audiences)
     {
-        foreach (var audience in audiences)
+        if (payload.HasAudience)
         {
-            if (payload.ClientId == audience || payload.Audiences.Contains(audience, StringComparer.Ordinal))
-            {
-                return true;
-            }
+            return payload.Audiences.Any(audiences.Contains);
         }
 
-        return false;
+        return payload.ClientId is { } clientId && audiences.Contains(clientId);
     }
 
     /// <summary>exp must be in the future, nbf and iat not, each with the clock skew; null when all hold.</summary>

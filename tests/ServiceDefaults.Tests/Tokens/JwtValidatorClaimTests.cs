@@ -88,11 +88,13 @@ public sealed class JwtValidatorClaimTests
     [InlineData("\"other\"", null, JwtFailure.WrongAudience)]
     [InlineData("[]", null, JwtFailure.WrongAudience)]
     [InlineData(null, "platform", null)]
-    [InlineData("\"other\"", "platform", null)]
+    [InlineData("\"other\"", "platform", JwtFailure.WrongAudience)]
+    [InlineData("[]", "platform", JwtFailure.WrongAudience)]
+    [InlineData("\"platform\"", "other", null)]
     [InlineData(null, "other", JwtFailure.WrongAudience)]
     [InlineData(null, null, JwtFailure.WrongAudience)]
     [InlineData("\"PLATFORM\"", null, JwtFailure.WrongAudience)]
-    public async Task Validate_AudienceOrClientId_MatchesOneAudience(string? aud, string? clientId, JwtFailure? expected)
+    public async Task Validate_AudElseClientId_MatchesOneAudience(string? aud, string? clientId, JwtFailure? expected)
     {
         await using var harness = await ValidatorHarness.StartAsync();
         var claims = harness.Claims();
