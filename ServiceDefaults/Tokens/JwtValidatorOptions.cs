@@ -1,11 +1,13 @@
 namespace Platform.ServiceDefaults.Tokens;
 
 /// <summary>
-/// The limits <see cref="JwtValidator"/> works within. The defaults are the figures AWS documents for HTTP API JWT
-/// authorizers (AWS-REFERENCE §5.1); tests shorten the intervals.
+/// The limits <see cref="JwtValidator"/> works within, bound from <see cref="SectionName"/> and validated at startup.
+/// The defaults are the figures AWS documents for HTTP API JWT authorizers (AWS-REFERENCE §5.1).
 /// </summary>
 public sealed class JwtValidatorOptions
 {
+    public const string SectionName = "Platform:Jwt";
+
     /// <summary>How long one discovery or JWKS request may take, headers and body. Default 1.5 s, as AWS.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
 
