@@ -52,6 +52,7 @@ internal static class GatewayHostingExtensions
         // Access control: authorizers, SigV4 for AWS_IAM routes (only when credentials are configured; an AWS_IAM
         // route without them answers 500 and says why), resource policies, API keys and usage plans.
         builder.Services.TryAddSingleton<Authorization.AccessControl>();
+        Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
         builder.Services.TryAddSingleton<UsagePlans.UsagePlanEnforcer>();
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
