@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Platform.Definitions;
+using Platform.Definitions.Authorization;
+using Platform.Definitions.Responses;
+using Platform.Gateway.Authorization.Policies;
+using Platform.Gateway.Integrations.Lambda;
+using Platform.Gateway.Pipeline;
+using Platform.Gateway.Responses;
+
+namespace Platform.Gateway.Authorization.Lambda;
+
+/// <summary>
+/// REQUEST and TOKEN (Lambda, "custom") authorizers (AWS-REFERENCE §5.2, §5.3), in AWS's order:
+/// <list type="number">
+/// <item>every identity source must have a value, else 401 without invoking; a TOKEN authorizer's token must also
+/// match its <c>identityValidationExpression</c> (a whole-token match), else 401 without invoking;</item>
+/// <item>a decision cached for the same identity is reused; otherwise the function is invoked with the event of the
+/// API's flavour (<see cref="AuthorizerEventBuilder"/>) and its answer read (<see cref="AuthorizerFunctionInvoker"/>);</item>
+/// <item>the decision is evaluated against this request's ARN: a simple response's boolean, or the policy's
+/// statements (explicit Deny → 403, matching Allow → allowed, nothing matching → 403).</item>
+/// </list>
+/// Caching: decisions (policies, simple results, allow or deny) are kept for <c>authorizerResultTtlInSeconds</c>. A
+/// function's "Unauthorized" and every failure are not cached, so a caller who fixes a token, or a function that
+/// recovers, is heard at once.
+/// </summary>
+internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, AuthorizerResultCache cache, TimeProvider time) : IRouteAuthorizer
+{
+    /// <summary>REST's body for a policy that allows nothing matching (AWS's reads <c>{"Message":...}</c>; ours goes through the message template).</summary>
+    internal const string ImplicitDenyMessage = "User is not authorized to access this resource";
+
+    // Bounds a validation expression's run on a caller-chosen token, whatever the expression.
+    private static readonly TimeSpan ValidationTimeout = TimeSpan.FromMilliseconds(100);
+
+    // Compiled once per definition instance; a reload brings new instances and the old ones are collected.
+    private readonly ConditionalWeakTable<AuthorizerDefinition, TokenValidation> _validations = [];
+
+    public bool Serves(AuthorizerType type) => type is AuthorizerType.Request or AuthorizerType.Token;
+
+    public async ValueTask<GatewayError?> AuthorizeAsync(
+        HttpContext context, GatewayRequestFeature request, AuthorizerDefinition authorizer, RouteDefinition route)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(authorizer);
+        var api = request.Api ?? throw new InvalidOperationException("the request has no API");
+        var stage = request.Stage ?? throw new InvalidOperationException("the request has no stage");
+
+        if (IdentitySources.ReadAll(context, request, authorizer.IdentitySources) is not { } values)
+        {
+            var missing = authorizer.IdentitySources.First(s => IdentitySources.Read(context, request, s) is null);
+            return new GatewayError(GatewayResponseType.Unauthorized, Detail: $"identity source {missing} is missing or empty; '{authorizer.Name}' was not invoked");
+        }
+
+        string[] identity = [.. values!];
+        if (authorizer.Type == AuthorizerType.Token && Validate(authorizer, identity[0]) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var functionName = StageVariableSubstitution.Apply(authorizer.FunctionName ?? string.Empty, stage.StageVariables);
+        Activity.Current?.SetTag("apigateway.authorizer.function", functionName);
+        if (functionName.Length == 0)
+        {
+            return new GatewayError(GatewayResponseType.AuthorizerConfigurationError,
+                Detail: $"authorizer '{authorizer.Name}': function name '{authorizer.FunctionName}' is empty in stage '{stage.Name}'");
+        }
+
+        if (!Uri.TryCreate(authorizer.IntegrationUri, UriKind.Absolute, out var service))
+        {
+            return new GatewayError(GatewayResponseType.AuthorizerConfigurationError,
+                Detail: $"authorizer '{authorizer.Name}': integrationUri '{authorizer.IntegrationUri}' is not an absolute URL");
+        }
+
+        var arn = ExecuteApiArn.Of(context, request);
+        var shape = AuthorizerEventBuilder.ShapeOf(api.Protocol, authorizer);
+        var call = (byte[] @event) => new AuthorizerCall(request.RequestId, authorizer.Name, service, functionName, @event,
+            authorizer.TimeoutInMillis, SimpleResponses: shape == AuthorizerEventShape.RequestV2 && authorizer.EnableSimpleResponses);
+        var ttl = TimeSpan.FromSeconds(Math.Clamp(authorizer.ResultTtlInSeconds, 0, AuthorizerDefinition.MaxResultTtlInSeconds));
+
+        AuthorizerDecision decision;
+        TimeSpan latency;
+        var cacheHit = false;
+        if (ttl <= TimeSpan.Zero)
+        {
+            var @event = AuthorizerEventBuilder.Build(shape, context, request, arn, identity);
+            var outcome = await functions.InvokeAsync(call(@event), context.RequestAborted).ConfigureAwait(false);
+            if (outcome.Error is { } error)
+            {
+                return error;
+            }
+
+            (decision, latency) = (outcome.Decision!, outcome.Latency);
+        }
+        else
+        {
+            var key = new AuthorizerCacheKey(request.Gateway.Version, api.Name, stage.Name, authorizer.Name, AuthorizerCacheKey.IdentityOf(identity));
+            if (cache.TryGet(key, out var cached))
+            {
+                (decision, latency, cacheHit) = (cached, TimeSpan.Zero, true);
+            }
+            else
+            {
+                // The shared invocation runs to its own timeout whoever leaves; each caller stops waiting when its client goes.
+                var started = time.GetTimestamp();
+                var pending = cache.InvokeOnceAsync(key, ttl,
+                    () => functions.InvokeAsync(call(AuthorizerEventBuilder.Build(shape, context, request, arn, identity)), CancellationToken.None),
+                    out var joined);
+                var outcome = await pending.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+                Activity.Current?.SetTag("apigateway.authorizer.coalesced", joined);
+                if (outcome.Error is { } error)
+                {
+                    return error;
+                }
+
+                (decision, latency) = (outcome.Decision!, joined ? time.GetElapsedTime(started) : outcome.Latency);
+            }
+        }
+
+        return Apply(request, api, decision, arn, latency, cacheHit);
+    }
+
+    private static GatewayError? Apply(GatewayRequestFeature request, Runtime.CompiledApi api, AuthorizerDecision decision, string arn, TimeSpan latency, bool cacheHit)
+    {
+        var verdict = decision.Evaluate(arn, api.Name);
+        Activity.Current?.SetTag("apigateway.authorizer.verdict", verdict.ToString());
+        switch (verdict)
+        {
+            case AuthorizerVerdict.Allow:
+                request.Authorizer = new AuthorizerResult
+                {
+                    Kind = AuthorizerKind.Lambda,
+                    PrincipalId = decision.PrincipalId,
+                    Context = decision.Context,
+                    UsageIdentifierKey = decision.UsageIdentifierKey,
+                    Latency = latency,
+                    CacheHit = cacheHit,
+                };
+                return null;
+            case AuthorizerVerdict.ExplicitDeny:
+                return new GatewayError(GatewayResponseType.AccessDenied, Detail: $"the policy of principal '{decision.PrincipalId}' denies {arn}{Cached(cacheHit)}");
+            case AuthorizerVerdict.ImplicitDeny:
+                return new GatewayError(GatewayResponseType.AccessDenied, Message: api.Protocol == ApiProtocol.Rest ? ImplicitDenyMessage : null,
+                    Detail: $"the policy of principal '{decision.PrincipalId}' allows nothing matching {arn}{Cached(cacheHit)}");
+            default:
+                return new GatewayError(GatewayResponseType.AccessDenied, Detail: $"the simple response is isAuthorized false{Cached(cacheHit)}");
+        }
+    }
+
+    private static string Cached(bool cacheHit) => cacheHit ? " (cached decision)" : "";
+
+    private GatewayError? Validate(AuthorizerDefinition authorizer, string token)
+    {
+        var validation = _validations.GetValue(authorizer, TokenValidation.Compile);
+        if (validation.Error is { } problem)
+        {
+            return new GatewayError(GatewayResponseType.AuthorizerConfigurationError, Detail: $"authorizer '{authorizer.Name}': {problem}");
+        }
+
+        try
+        {
+            return validation.Regex is null || validation.Regex.IsMatch(token)
+                ? null
+                : new GatewayError(GatewayResponseType.Unauthorized,
+                    Detail: $"the token does not match the identityValidationExpression of '{authorizer.Name}'; it was not invoked");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new GatewayError(GatewayResponseType.Unauthorized,
+                Detail: $"matching the token against the identityValidationExpression of '{authorizer.Name}' took over {ValidationTimeout.TotalMilliseconds} ms");
+        }
+    }
+
+    /// <summary>A TOKEN authorizer's compiled <c>identityValidationExpression</c> (null when it has none), or why it does not compile.</summary>
+    private sealed record TokenValidation(Regex? Regex, string? Error)
+    {
+        // The whole token must match, as API Gateway (a Java service) applies String.matches; \z, because $ would
+        // also accept a trailing newline.
+        public static TokenValidation Compile(AuthorizerDefinition authorizer)
+        {
+            if (string.IsNullOrEmpty(authorizer.IdentityValidationExpression))
+            {
+                return new TokenValidation(null, null);
+            }
+
+            try
+            {
+                return new TokenValidation(new Regex($"^(?:{authorizer.IdentityValidationExpression})\\z",
+                    RegexOptions.CultureInvariant, ValidationTimeout), null);
+            }
+            catch (ArgumentException ex)
+            {
+                return new TokenValidation(null, $"identityValidationExpression is not a valid regular expression: {ex.Message}");
+            }
+        }
+    }
+}
