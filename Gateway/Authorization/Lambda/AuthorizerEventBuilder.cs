@@ -113,13 +113,10 @@ internal static class AuthorizerEventBuilder
             QueryStringParameters = singleQuery,
             MultiValueQueryStringParameters = multiQuery,
             StageVariables = ProxyEventRequest.StageVariables(stage),
-            RequestContext = new APIGatewayWebSocketRequestContext
+            RequestContext = new WebSocketConnectAuthorizerContext
             {
-                RouteKey = Definitions.Routing.RouteKey.ConnectKey,
-                EventType = WebSocketEventTypes.Connect,
                 ExtendedRequestId = request.ExtendedRequestId,
                 RequestTime = ContextVariables.FormatClfTime(request.RequestTime),
-                MessageDirection = "IN",
                 Stage = stage.Name,
                 ConnectedAt = epoch,
                 RequestTimeEpoch = epoch,

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Platform.Functions;
 
 namespace Platform.Gateway.Authorization.Lambda;
 
@@ -33,5 +32,5 @@ internal sealed record WebSocketConnectAuthorizerEvent
     public Dictionary<string, string>? StageVariables { get; init; }
 
     [JsonPropertyName("requestContext")]
-    public required APIGatewayWebSocketRequestContext RequestContext { get; init; }
+    public required WebSocketConnectAuthorizerContext RequestContext { get; init; }
 }
