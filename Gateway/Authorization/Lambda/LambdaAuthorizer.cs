@@ -25,7 +25,8 @@ namespace Platform.Gateway.Authorization.Lambda;
 /// function's "Unauthorized" and every failure are not cached, so a caller who fixes a token, or a function that
 /// recovers, is heard at once.
 /// </summary>
-internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, AuthorizerResultCache cache, TimeProvider time) : IRouteAuthorizer
+internal sealed partial class LambdaAuthorizer(
+    AuthorizerFunctionInvoker functions, AuthorizerResultCache cache, TimeProvider time, ILogger<LambdaAuthorizer> logger) : IRouteAuthorizer
 {
     /// <summary>REST's body for a policy that allows nothing matching (AWS's reads <c>{"Message":...}</c>; ours goes through the message template).</summary>
     internal const string ImplicitDenyMessage = "User is not authorized to access this resource";
@@ -54,7 +55,7 @@ internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, Auth
         }
 
         string[] identity = [.. values!];
-        if (authorizer.Type == AuthorizerType.Token && Validate(authorizer, identity[0]) is { } invalid)
+        if (authorizer.Type == AuthorizerType.Token && Validate(request, authorizer, identity[0]) is { } invalid)
         {
             return invalid;
         }
@@ -63,14 +64,13 @@ internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, Auth
         Activity.Current?.SetTag("apigateway.authorizer.function", functionName);
         if (functionName.Length == 0)
         {
-            return new GatewayError(GatewayResponseType.AuthorizerConfigurationError,
-                Detail: $"authorizer '{authorizer.Name}': function name '{authorizer.FunctionName}' is empty in stage '{stage.Name}'");
+            return Misconfigured(request, authorizer,
+                $"function name '{authorizer.FunctionName}' is empty in stage '{stage.Name}' (a stage variable it uses is not set)");
         }
 
         if (!Uri.TryCreate(authorizer.IntegrationUri, UriKind.Absolute, out var service))
         {
-            return new GatewayError(GatewayResponseType.AuthorizerConfigurationError,
-                Detail: $"authorizer '{authorizer.Name}': integrationUri '{authorizer.IntegrationUri}' is not an absolute URL");
+            return Misconfigured(request, authorizer, $"integrationUri '{authorizer.IntegrationUri}' is not an absolute URL");
         }
 
         var arn = ExecuteApiArn.Of(context, request);
@@ -150,12 +150,18 @@ internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, Auth
 
     private static string Cached(bool cacheHit) => cacheHit ? " (cached decision)" : "";
 
-    private GatewayError? Validate(AuthorizerDefinition authorizer, string token)
+    private GatewayError Misconfigured(GatewayRequestFeature request, AuthorizerDefinition authorizer, string problem)
+    {
+        Log.Misconfigured(logger, request.RequestId, authorizer.Name, problem);
+        return new GatewayError(GatewayResponseType.AuthorizerConfigurationError, Detail: $"authorizer '{authorizer.Name}': {problem}");
+    }
+
+    private GatewayError? Validate(GatewayRequestFeature request, AuthorizerDefinition authorizer, string token)
     {
         var validation = _validations.GetValue(authorizer, TokenValidation.Compile);
         if (validation.Error is { } problem)
         {
-            return new GatewayError(GatewayResponseType.AuthorizerConfigurationError, Detail: $"authorizer '{authorizer.Name}': {problem}");
+            return Misconfigured(request, authorizer, problem);
         }
 
         try
@@ -167,6 +173,7 @@ internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, Auth
         }
         catch (RegexMatchTimeoutException)
         {
+            Log.ValidationTimedOut(logger, request.RequestId, authorizer.Name, ValidationTimeout.TotalMilliseconds);
             return new GatewayError(GatewayResponseType.Unauthorized,
                 Detail: $"matching the token against the identityValidationExpression of '{authorizer.Name}' took over {ValidationTimeout.TotalMilliseconds} ms");
         }
@@ -194,5 +201,14 @@ internal sealed class LambdaAuthorizer(AuthorizerFunctionInvoker functions, Auth
                 return new TokenValidation(null, $"identityValidationExpression is not a valid regular expression: {ex.Message}");
             }
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Request {RequestId}: authorizer {Authorizer} is misconfigured, answering 500: {Problem}")]
+        public static partial void Misconfigured(ILogger logger, string requestId, string authorizer, string problem);
+
+        [LoggerMessage(2, LogLevel.Warning, "Request {RequestId}: matching a token against the identityValidationExpression of {Authorizer} took over {TimeoutMs} ms; answering 401.")]
+        public static partial void ValidationTimedOut(ILogger logger, string requestId, string authorizer, double timeoutMs);
     }
 }

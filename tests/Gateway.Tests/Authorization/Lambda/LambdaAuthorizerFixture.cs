@@ -10,7 +10,8 @@ namespace Platform.Gateway.Tests.Authorization.Lambda;
 /// <list type="bullet">
 /// <item>HTTP API <c>shop</c> (stage <c>prod</c>): authorizers <c>policy</c> (REQUEST 2.0, TTL 300), <c>simple</c> (2.0
 /// simple responses, its function named by a stage variable), <c>uncached</c> (TTL 0), <c>v1</c> (payload 1.0, TTL 0),
-/// <c>short</c> (timeout 200 ms, TTL 0), <c>multi</c> (a header and a query parameter), <c>notjson</c>, <c>unreachable</c>;</item>
+/// <c>short</c> (timeout 200 ms, TTL 0), <c>multi</c> (a header and a query parameter), <c>notjson</c>, <c>unreachable</c>,
+/// <c>unnamed</c> (its function named by a stage variable the stage does not set);</item>
 /// <item>REST API <c>legacy</c> (stage <c>v1</c>): <c>token</c> (TOKEN with a validation expression, TTL 300) and
 /// <c>request</c> (REQUEST, TTL 0);</item>
 /// <item>WEBSOCKET API <c>chat</c> (stage <c>prod</c>): <c>connect</c> on <c>$connect</c>.</item>
@@ -68,6 +69,7 @@ public sealed class LambdaAuthorizerFixture : IAsyncLifetime
                     "GET /multi": { "integration": "echo", "authorizationType": "CUSTOM", "authorizerId": "multi" },
                     "GET /notjson": { "integration": "echo", "authorizationType": "CUSTOM", "authorizerId": "notjson" },
                     "GET /unreachable": { "integration": "echo", "authorizationType": "CUSTOM", "authorizerId": "unreachable" },
+                    "GET /unnamed": { "integration": "echo", "authorizationType": "CUSTOM", "authorizerId": "unnamed" },
                     "GET /open": { "integration": "echo" }
                   },
                   "integrations": {
@@ -82,7 +84,8 @@ public sealed class LambdaAuthorizerFixture : IAsyncLifetime
                     "short": { "authorizerType": "REQUEST", "integrationUri": "{{backend}}", "functionName": "authorizer", "authorizerResultTtlInSeconds": 0, "timeoutInMillis": 200 },
                     "multi": { "authorizerType": "REQUEST", "identitySource": ["$request.header.Authorization", "$request.querystring.tenant"], "integrationUri": "{{backend}}", "functionName": "authorizer" },
                     "notjson": { "authorizerType": "REQUEST", "integrationUri": "{{backend}}", "functionName": "authorizer-not-json", "authorizerResultTtlInSeconds": 0 },
-                    "unreachable": { "authorizerType": "REQUEST", "integrationUri": "{{unreachable}}", "functionName": "authorizer", "authorizerResultTtlInSeconds": 0 }
+                    "unreachable": { "authorizerType": "REQUEST", "integrationUri": "{{unreachable}}", "functionName": "authorizer", "authorizerResultTtlInSeconds": 0 },
+                    "unnamed": { "authorizerType": "REQUEST", "integrationUri": "{{backend}}", "functionName": "${stageVariables.missing}" }
                   },
                   "stages": { "prod": { "stageVariables": { "authorizerFunction": "authorizer" } } }
                 },

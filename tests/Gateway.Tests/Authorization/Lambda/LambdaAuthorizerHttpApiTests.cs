@@ -151,6 +151,17 @@ public sealed class LambdaAuthorizerHttpApiTests(LambdaAuthorizerFixture fixture
     }
 
     [Fact]
+    public async Task FunctionNameFromUnsetStageVariable_AnswersInternalServerErrorAndLogsWhy()
+    {
+        using var response = await Gateway.GetAsync(Api, "/prod/unnamed", LambdaAuthorizerFixture.Token("allow"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("""{"message":"Internal Server Error"}""", await response.Content.ReadAsStringAsync());
+        var requestId = Assert.Single(response.Headers.GetValues("x-amzn-RequestId"));
+        await Gateway.Logs.WaitForAsync(e => e.Message.Contains(requestId, StringComparison.Ordinal) && e.Message.Contains("a stage variable it uses is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FunctionErrorUnauthorized_AnswersUnauthorized()
     {
         using var response = await Gateway.GetAsync(Api, "/prod/reports/q1", LambdaAuthorizerFixture.Token("throw"));
