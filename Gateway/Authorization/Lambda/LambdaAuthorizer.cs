@@ -75,50 +75,37 @@ internal sealed partial class LambdaAuthorizer(
 
         var arn = ExecuteApiArn.Of(context, request);
         var shape = AuthorizerEventBuilder.ShapeOf(api.Protocol, authorizer);
-        var call = (byte[] @event) => new AuthorizerCall(request.RequestId, authorizer.Name, service, functionName, @event,
-            authorizer.TimeoutInMillis, SimpleResponses: shape == AuthorizerEventShape.RequestV2 && authorizer.EnableSimpleResponses);
+
+        // Reads the request, so it runs on the request's own path (the cache calls it synchronously, before its first await).
+        AuthorizerCall Call() => new(request.RequestId, authorizer.Name, service, functionName,
+            AuthorizerEventBuilder.Build(shape, context, request, arn, identity), authorizer.TimeoutInMillis,
+            SimpleResponses: shape == AuthorizerEventShape.RequestV2 && authorizer.EnableSimpleResponses);
+
         var ttl = TimeSpan.FromSeconds(Math.Clamp(authorizer.ResultTtlInSeconds, 0, AuthorizerDefinition.MaxResultTtlInSeconds));
+        var (outcome, cacheHit) = ttl > TimeSpan.Zero
+            ? await DecideCachedAsync(context, new AuthorizerCacheKey(request.Gateway.Version, api.Name, stage.Name, authorizer.Name,
+                AuthorizerCacheKey.IdentityOf(identity)), ttl, Call).ConfigureAwait(false)
+            : (await functions.InvokeAsync(Call(), context.RequestAborted).ConfigureAwait(false), false);
+        return outcome.Error ?? Apply(request, api, outcome.Decision!, arn, outcome.Latency, cacheHit);
+    }
 
-        AuthorizerDecision decision;
-        TimeSpan latency;
-        var cacheHit = false;
-        if (ttl <= TimeSpan.Zero)
+    /// <summary>A cached decision (latency 0), else the outcome of an invocation shared with concurrent misses for the same key.</summary>
+    private async Task<(AuthorizerOutcome Outcome, bool CacheHit)> DecideCachedAsync(
+        HttpContext context, AuthorizerCacheKey key, TimeSpan ttl, Func<AuthorizerCall> call)
+    {
+        if (cache.TryGet(key, out var cached))
         {
-            var @event = AuthorizerEventBuilder.Build(shape, context, request, arn, identity);
-            var outcome = await functions.InvokeAsync(call(@event), context.RequestAborted).ConfigureAwait(false);
-            if (outcome.Error is { } error)
-            {
-                return error;
-            }
-
-            (decision, latency) = (outcome.Decision!, outcome.Latency);
-        }
-        else
-        {
-            var key = new AuthorizerCacheKey(request.Gateway.Version, api.Name, stage.Name, authorizer.Name, AuthorizerCacheKey.IdentityOf(identity));
-            if (cache.TryGet(key, out var cached))
-            {
-                (decision, latency, cacheHit) = (cached, TimeSpan.Zero, true);
-            }
-            else
-            {
-                // The shared invocation runs to its own timeout whoever leaves; each caller stops waiting when its client goes.
-                var started = time.GetTimestamp();
-                var pending = cache.InvokeOnceAsync(key, ttl,
-                    () => functions.InvokeAsync(call(AuthorizerEventBuilder.Build(shape, context, request, arn, identity)), CancellationToken.None),
-                    out var joined);
-                var outcome = await pending.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-                Activity.Current?.SetTag("apigateway.authorizer.coalesced", joined);
-                if (outcome.Error is { } error)
-                {
-                    return error;
-                }
-
-                (decision, latency) = (outcome.Decision!, joined ? time.GetElapsedTime(started) : outcome.Latency);
-            }
+            return (new AuthorizerOutcome(cached, null, TimeSpan.Zero), true);
         }
 
-        return Apply(request, api, decision, arn, latency, cacheHit);
+        // The shared invocation runs to its own timeout whoever leaves; each caller stops waiting when its client goes.
+        var started = time.GetTimestamp();
+        var pending = cache.InvokeOnceAsync(key, ttl, () => functions.InvokeAsync(call(), CancellationToken.None), out var joined);
+        var outcome = await pending.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        Activity.Current?.SetTag("apigateway.authorizer.coalesced", joined);
+
+        // A caller that joined another's invocation waited its own time for it.
+        return (joined ? outcome with { Latency = time.GetElapsedTime(started) } : outcome, false);
     }
 
     private static GatewayError? Apply(GatewayRequestFeature request, Runtime.CompiledApi api, AuthorizerDecision decision, string arn, TimeSpan latency, bool cacheHit)
