@@ -15,7 +15,7 @@ internal sealed record AuthorizerDecision
     public bool? IsAuthorized { get; init; }
 
     /// <summary>Policy responses: the statements of <c>policyDocument</c>; empty for simple responses.</summary>
-    public IReadOnlyList<PolicyStatement> Statements { get; init; } = [];
+    public IReadOnlyList<AuthorizerPolicyStatement> Statements { get; init; } = [];
 
     public string? PrincipalId { get; init; }
 

@@ -96,7 +96,7 @@ internal static class AuthorizerResponseReader
             return false;
         }
 
-        var statements = new List<PolicyStatement>();
+        var statements = new List<AuthorizerPolicyStatement>();
         if (statement.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in statement.EnumerateArray())
@@ -117,7 +117,7 @@ internal static class AuthorizerResponseReader
         return true;
     }
 
-    private static bool TryReadStatement(JsonElement statement, List<PolicyStatement> statements, [NotNullWhen(false)] out string? failure)
+    private static bool TryReadStatement(JsonElement statement, List<AuthorizerPolicyStatement> statements, [NotNullWhen(false)] out string? failure)
     {
         if (statement.ValueKind != JsonValueKind.Object)
         {
@@ -137,7 +137,7 @@ internal static class AuthorizerResponseReader
             return false;
         }
 
-        statements.Add(new PolicyStatement(effect == "Allow", actions, resources));
+        statements.Add(new AuthorizerPolicyStatement(effect == "Allow", actions, resources));
         return true;
     }
 

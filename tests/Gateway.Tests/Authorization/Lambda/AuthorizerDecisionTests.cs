@@ -19,7 +19,7 @@ public sealed class AuthorizerDecisionTests
     [InlineData("*", "DELETE/anything", "Allow")]
     public void Allow_Resource_MatchedAgainstTheRequestArn(string resource, string request, string expected)
     {
-        var decision = Policy(new PolicyStatement(true, [Invoke], [resource]));
+        var decision = Policy(new AuthorizerPolicyStatement(true, [Invoke], [resource]));
 
         Assert.Equal(Enum.Parse<AuthorizerVerdict>(expected), decision.Evaluate(Prefix + request, "shop"));
     }
@@ -33,7 +33,7 @@ public sealed class AuthorizerDecisionTests
     [InlineData("s3:GetObject", "ImplicitDeny")]
     public void Allow_Action_AppliesOnlyWhenItCoversInvoke(string action, string expected)
     {
-        var decision = Policy(new PolicyStatement(true, [action], ["*"]));
+        var decision = Policy(new AuthorizerPolicyStatement(true, [action], ["*"]));
 
         Assert.Equal(Enum.Parse<AuthorizerVerdict>(expected), decision.Evaluate(Prefix + "GET/x", "shop"));
     }
@@ -42,8 +42,8 @@ public sealed class AuthorizerDecisionTests
     public void ExplicitDeny_BesideAMatchingAllow_Wins()
     {
         var decision = Policy(
-            new PolicyStatement(true, [Invoke], ["*"]),
-            new PolicyStatement(false, ["execute-api:*"], [Prefix + "DELETE/*"]));
+            new AuthorizerPolicyStatement(true, [Invoke], ["*"]),
+            new AuthorizerPolicyStatement(false, ["execute-api:*"], [Prefix + "DELETE/*"]));
 
         Assert.Equal(AuthorizerVerdict.ExplicitDeny, decision.Evaluate(Prefix + "DELETE/items/1", "shop"));
         Assert.Equal(AuthorizerVerdict.Allow, decision.Evaluate(Prefix + "GET/items/1", "shop"));
@@ -53,8 +53,8 @@ public sealed class AuthorizerDecisionTests
     public void Deny_ForAnotherAction_DoesNotApply()
     {
         var decision = Policy(
-            new PolicyStatement(true, [Invoke], ["*"]),
-            new PolicyStatement(false, ["execute-api:ManageConnections"], ["*"]));
+            new AuthorizerPolicyStatement(true, [Invoke], ["*"]),
+            new AuthorizerPolicyStatement(false, ["execute-api:ManageConnections"], ["*"]));
 
         Assert.Equal(AuthorizerVerdict.Allow, decision.Evaluate(Prefix + "GET/items/1", "shop"));
     }
@@ -70,5 +70,5 @@ public sealed class AuthorizerDecisionTests
         Assert.Equal(Enum.Parse<AuthorizerVerdict>(expected), decision.Evaluate(Prefix + "POST/b/c", "shop"));
     }
 
-    private static AuthorizerDecision Policy(params PolicyStatement[] statements) => new() { PrincipalId = "p", Statements = statements };
+    private static AuthorizerDecision Policy(params AuthorizerPolicyStatement[] statements) => new() { PrincipalId = "p", Statements = statements };
 }

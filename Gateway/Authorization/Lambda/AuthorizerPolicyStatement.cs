@@ -6,7 +6,7 @@ namespace Platform.Gateway.Authorization.Lambda;
 /// One statement of the IAM policy a Lambda authorizer returned: its effect, actions and resources (each given as
 /// a string or an array in the response). Resources are execute-api ARN patterns with IAM wildcards.
 /// </summary>
-internal sealed record PolicyStatement(bool IsAllow, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources)
+internal sealed record AuthorizerPolicyStatement(bool IsAllow, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources)
 {
     private const string InvokeAction = "execute-api:invoke";
 
