@@ -54,6 +54,7 @@ internal static class GatewayHostingExtensions
         builder.Services.TryAddSingleton<Authorization.AccessControl>();
         Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
         builder.Services.TryAddSingleton<UsagePlans.UsagePlanEnforcer>();
+        Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);
