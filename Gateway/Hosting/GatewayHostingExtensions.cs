@@ -3,6 +3,7 @@ using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
+using Platform.Gateway.UsagePlans;
 using Platform.Gateway.WebSockets;
 using Platform.Definitions.Templates;
 
@@ -53,7 +54,7 @@ internal static class GatewayHostingExtensions
         // route without them answers 500 and says why), resource policies, API keys and usage plans.
         builder.Services.TryAddSingleton<Authorization.AccessControl>();
         builder.Services.TryAddSingleton<Authorization.Policies.ResourcePolicyEvaluator>();
-        builder.Services.TryAddSingleton<UsagePlans.UsagePlanEnforcer>();
+        builder.AddUsagePlans();
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Platform.Definitions.UsagePlans;
+using Platform.ServiceDefaults.Redis;
+using StackExchange.Redis;
+
+namespace Platform.Gateway.UsagePlans;
+
+/// <summary>
+/// Usage-plan state in Redis, shared by every gateway replica on it: one EVALSHA of
+/// <see cref="RedisUsagePlanScript.Charge"/> per request decides and counts atomically. The script is loaded once
+/// (SCRIPT LOAD, on first use); when the server has forgotten it (restart, SCRIPT FLUSH) the call answers NOSCRIPT
+/// and that one request is sent again as EVAL, which caches it on the server again. StackExchange.Redis takes no
+/// cancellation tokens: a cancelled call stops waiting, the command still runs.
+/// </summary>
+internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePlanOptions> options) : IUsagePlanStore
+{
+    /// <summary>Quota counters outlive their period by a day, for requests stamped just before a boundary.</summary>
+    private static readonly TimeSpan QuotaGrace = TimeSpan.FromDays(1);
+
+    private readonly RedisUsagePlanKeys _keys = new(options.Value.KeyPrefix);
+    private readonly string _usageLifetime = (options.Value.UsageRetentionDays * 86_400L + 86_400L).ToString(CultureInfo.InvariantCulture);
+    private readonly Lock _loadLock = new();
+    private Task<byte[]>? _hash;
+
+    public string Name => "redis";
+
+    public async ValueTask<UsageDecision> ChargeAsync(UsageCharge charge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(charge);
+        var planBucket = _keys.PlanBucket(charge.PlanId, charge.KeyId);
+        RedisKey[] keys =
+        [
+            planBucket,
+            charge.Route is { } route ? _keys.RouteBucket(charge.PlanId, charge.KeyId, route) : planBucket,
+            charge.Quota is { } quota ? _keys.Quota(charge.PlanId, charge.KeyId, quota.Period, QuotaWindow.Of(charge.Now, quota).Start) : planBucket,
+            _keys.Usage(charge.PlanId, charge.Day),
+        ];
+        RedisValue[] values =
+        [
+            TokenBucket.Microseconds(charge.Now),
+            .. Throttle(charge.PlanThrottle),
+            .. Throttle(charge.Route?.Settings),
+            charge.Quota is { } limit ? limit.Limit : RedisValue.EmptyString,
+            charge.Quota is { } expiring ? (QuotaWindow.Of(charge.Now, expiring).EndUtc + QuotaGrace).ToUnixTimeSeconds() : 0,
+            charge.KeyId,
+            _usageLifetime,
+        ];
+
+        var result = (RedisResult[])(await EvaluateAsync(keys, values, cancellationToken).ConfigureAwait(false))!;
+        var outcome = (UsageOutcome)(int)result[0];
+        var remaining = (long)result[1];
+        var wait = (long)result[2];
+        return new UsageDecision(
+            outcome,
+            remaining < 0 ? null : remaining,
+            wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
+    }
+
+    public async Task<long[][]> ReadUsageAsync(string planId, IReadOnlyList<string> keyIds, DateOnly first, int days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(planId);
+        ArgumentNullException.ThrowIfNull(keyIds);
+        var database = redis.GetDatabase();
+        var fields = keyIds.Select(static k => (RedisValue)k).ToArray();
+
+        // One HMGET per day, pipelined: the multiplexer writes them back to back and the replies come in order.
+        var reads = new Task<RedisValue[]>[days];
+        for (var d = 0; d < days; d++)
+        {
+            reads[d] = database.HashGetAsync(_keys.Usage(planId, first.AddDays(d)), fields);
+        }
+
+        await Task.WhenAll(reads).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var usage = new long[keyIds.Count][];
+        for (var k = 0; k < keyIds.Count; k++)
+        {
+            usage[k] = new long[days];
+            for (var d = 0; d < days; d++)
+            {
+                var value = reads[d].Result[k];
+                usage[k][d] = value.IsNull ? 0 : (long)value;
+            }
+        }
+
+        return usage;
+    }
+
+    private static RedisValue[] Throttle(ThrottleSettings? settings) => settings is null
+        ? [RedisValue.EmptyString, RedisValue.EmptyString, RedisValue.EmptyString]
+        :
+        [
+            settings.RateLimit,
+            settings.BurstLimit,
+            (long)TokenBucket.Lifetime(settings).TotalMilliseconds,
+        ];
+
+    private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var hash = await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await database.ScriptEvaluateAsync(hash, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            // The server lost its script cache; EVAL runs the script and caches it again for the next EVALSHA.
+            return await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SCRIPT LOAD on every primary, once; a failed load (Redis away) is retried by the next request.</summary>
+    private Task<byte[]> LoadAsync()
+    {
+        var hash = Volatile.Read(ref _hash);
+        if (hash is { IsFaulted: false, IsCanceled: false })
+        {
+            return hash;
+        }
+
+        lock (_loadLock)
+        {
+            if (_hash is null || _hash.IsFaulted || _hash.IsCanceled)
+            {
+                _hash = LoadCoreAsync();
+            }
+
+            return _hash;
+        }
+    }
+
+    private async Task<byte[]> LoadCoreAsync()
+    {
+        var connection = redis.Connection;
+        var endpoints = connection.GetEndPoints();
+        byte[]? hash = null;
+        foreach (var endpoint in endpoints)
+        {
+            var server = connection.GetServer(endpoint);
+            if (server.IsConnected && !server.IsSlave)
+            {
+                hash = await server.ScriptLoadAsync(RedisUsagePlanScript.Charge).ConfigureAwait(false);
+            }
+        }
+
+        // Nothing connected: the client's own error (RedisConnectionException) says why.
+        return hash ?? await connection.GetServer(endpoints[0]).ScriptLoadAsync(RedisUsagePlanScript.Charge).ConfigureAwait(false);
+    }
+}
