@@ -81,6 +81,8 @@ public static class DefinitionLoader
         {
             Apis = [.. drafts.SelectMany(static d => d.Apis)],
             DomainNames = [.. drafts.SelectMany(static d => d.DomainNames)],
+            UsagePlans = [.. drafts.SelectMany(static d => d.UsagePlans)],
+            ApiKeys = [.. drafts.SelectMany(static d => d.ApiKeys)],
         };
 
         foreach (var rule in DefinitionRules.All)

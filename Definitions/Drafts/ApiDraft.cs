@@ -23,6 +23,15 @@ internal sealed record ApiDraft : DraftObject
     /// <summary>WebSocket APIs: the limits, when the file sets any.</summary>
     public WebSocketSettingsDraft? WebSocketSettings { get; init; }
 
+    public IReadOnlyList<AuthorizerDraft> Authorizers { get; init; } = [];
+
+    public string? ApiKeySource { get; init; }
+
+    /// <summary>The resource policy as parsed (its errors already reported); null when the API has none or it was invalid.</summary>
+    public Policies.ResourcePolicyDefinition? Policy { get; init; }
+
+    public AuthorizerDraft? FindAuthorizer(string name) => Authorizers.FirstOrDefault(a => a.Name == name);
+
     /// <summary>The protocol when it is one this gateway serves; rules that depend on it skip an API without one.</summary>
     public ApiProtocol? KnownProtocol => Protocol switch
     {

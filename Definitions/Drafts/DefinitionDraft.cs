@@ -7,6 +7,12 @@ internal sealed record DefinitionDraft
 
     public IReadOnlyList<DomainNameDraft> DomainNames { get; init; } = [];
 
+    public IReadOnlyList<UsagePlanDraft> UsagePlans { get; init; } = [];
+
+    public IReadOnlyList<ApiKeyDraft> ApiKeys { get; init; } = [];
+
+    public UsagePlanDraft? FindUsagePlan(string name) => UsagePlans.FirstOrDefault(p => p.Name == name);
+
     /// <summary>The first declaration of each API name, for rules that resolve references.</summary>
     public ApiDraft? FindApi(string name) => Apis.FirstOrDefault(a => a.Name == name);
 }

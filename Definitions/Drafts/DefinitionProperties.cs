@@ -47,12 +47,63 @@ internal static class DefinitionProperties
     public const string Api = "api";
     public const string Stage = "stage";
 
-    public static readonly IReadOnlyList<string> OfRoot = [Apis, DomainNames];
+    public const string UsagePlans = "usagePlans";
+    public const string ApiKeys = "apiKeys";
+
+    public const string Authorizers = "authorizers";
+    public const string ApiKeySource = "apiKeySource";
+    public const string Policy = "policy";
+
+    public const string AuthorizationType = "authorizationType";
+    public const string AuthorizerId = "authorizerId";
+    public const string AuthorizationScopes = "authorizationScopes";
+    public const string ApiKeyRequired = "apiKeyRequired";
+
+    public const string AuthorizerType = "authorizerType";
+    public const string IdentitySource = "identitySource";
+    public const string JwtConfiguration = "jwtConfiguration";
+    public const string AuthorizerPayloadFormatVersion = "authorizerPayloadFormatVersion";
+    public const string EnableSimpleResponses = "enableSimpleResponses";
+    public const string AuthorizerResultTtlInSeconds = "authorizerResultTtlInSeconds";
+    public const string IdentityValidationExpression = "identityValidationExpression";
+
+    public const string Issuer = "issuer";
+    public const string Audience = "audience";
+    public const string JwksUri = "jwksUri";
+    public const string SharedSecrets = "sharedSecrets";
+    public const string ClockSkewSeconds = "clockSkewSeconds";
+
+    public const string ApiStages = "apiStages";
+    public const string Throttle = "throttle";
+    public const string Quota = "quota";
+    public const string RateLimit = "rateLimit";
+    public const string BurstLimit = "burstLimit";
+    public const string Limit = "limit";
+    public const string Period = "period";
+    public const string Offset = "offset";
+
+    public const string Value = "value";
+    public const string ValueSha256 = "valueSha256";
+    public const string Enabled = "enabled";
+
+    public static readonly IReadOnlyList<string> OfRoot = [Apis, DomainNames, UsagePlans, ApiKeys];
+    public static readonly IReadOnlyList<string> OfAuthorizer =
+    [
+        AuthorizerType, IdentitySource, JwtConfiguration, IntegrationUri, FunctionName, AuthorizerPayloadFormatVersion,
+        EnableSimpleResponses, AuthorizerResultTtlInSeconds, IdentityValidationExpression, TimeoutInMillis,
+    ];
+    public static readonly IReadOnlyList<string> OfJwtConfiguration = [Issuer, Audience, JwksUri, SharedSecrets, ClockSkewSeconds];
+    public static readonly IReadOnlyList<string> OfUsagePlan = [Description, ApiStages, Throttle, Quota];
+    public static readonly IReadOnlyList<string> OfUsagePlanApiStage = [Api, Stage, Throttle];
+    public static readonly IReadOnlyList<string> OfThrottle = [RateLimit, BurstLimit];
+    public static readonly IReadOnlyList<string> OfQuota = [Limit, Period, Offset];
+    public static readonly IReadOnlyList<string> OfApiKey = [Value, ValueSha256, Enabled, UsagePlans, Description];
     public static readonly IReadOnlyList<string> OfApi =
-        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings];
+        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy];
     public static readonly IReadOnlyList<string> OfWebSocketSettings =
         [IdleTimeoutSeconds, MaxConnectionDurationSeconds, MaxFrameBytes, MaxMessageBytes, AllowBinaryFrames];
-    public static readonly IReadOnlyList<string> OfRoute = [Integration, RouteResponseSelectionExpression];
+    public static readonly IReadOnlyList<string> OfRoute =
+        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired];
     public static readonly IReadOnlyList<string> OfIntegration =
         [IntegrationType, IntegrationUri, IntegrationMethod, FunctionName, PayloadFormatVersion, TimeoutInMillis, MockResponse];
     public static readonly IReadOnlyList<string> OfMockResponse = [StatusCode, Headers, Body];

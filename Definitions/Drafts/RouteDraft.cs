@@ -10,4 +10,12 @@ internal sealed record RouteDraft : DraftObject
 
     /// <summary>WebSocket APIs: <c>$default</c> sends the integration's response back to the client (two-way).</summary>
     public string? RouteResponseSelectionExpression { get; init; }
+
+    public string? AuthorizationType { get; init; }
+
+    public string? AuthorizerId { get; init; }
+
+    public IReadOnlyList<string>? AuthorizationScopes { get; init; }
+
+    public bool? ApiKeyRequired { get; init; }
 }

@@ -1,4 +1,6 @@
+using Platform.Definitions.Authorization;
 using Platform.Definitions.Drafts;
+using Platform.Definitions.UsagePlans;
 using Platform.Definitions.Routing;
 using Platform.Definitions.Responses;
 
@@ -11,6 +13,8 @@ internal static class DefinitionBuilder
     {
         Apis = draft.Apis.ToDictionary(static a => a.Name, BuildApi, StringComparer.Ordinal),
         DomainNames = draft.DomainNames.ToDictionary(static d => d.Name, BuildDomainName, StringComparer.OrdinalIgnoreCase),
+        UsagePlans = draft.UsagePlans.ToDictionary(static p => p.Name, BuildUsagePlan, StringComparer.Ordinal),
+        ApiKeys = draft.ApiKeys.ToDictionary(static k => k.Id, BuildApiKey, StringComparer.Ordinal),
     };
 
     private static ApiDefinition BuildApi(ApiDraft api)
@@ -31,7 +35,14 @@ internal static class DefinitionBuilder
                 Key = webSocket ? ParseWebSocketKey(r.RouteKey) : RouteKey.Parse(r.RouteKey),
                 Integration = r.Integration!,
                 RouteResponseSelectionExpression = r.RouteResponseSelectionExpression,
+                AuthorizationType = AuthorizationNames.TryParseAuthorizationType(r.AuthorizationType ?? "NONE", out var type) ? type : AuthorizationType.None,
+                AuthorizerId = r.AuthorizerId,
+                AuthorizationScopes = r.AuthorizationScopes ?? [],
+                ApiKeyRequired = r.ApiKeyRequired ?? false,
             })],
+            Authorizers = api.Authorizers.ToDictionary(static a => a.Name, BuildAuthorizer, StringComparer.Ordinal),
+            ApiKeySource = AuthorizationNames.TryParseApiKeySource(api.ApiKeySource ?? "HEADER", out var source) ? source : ApiKeySource.Header,
+            Policy = api.Policy,
             RouteSelectionExpression = api.RouteSelectionExpression is { } expression ? RouteSelectionExpression.Parse(expression) : null,
             WebSocket = api.WebSocketSettings is { } settings ? BuildWebSocketSettings(settings) : WebSocketSettings.Default,
             Integrations = api.Integrations.ToDictionary(
@@ -84,5 +95,74 @@ internal static class DefinitionBuilder
     {
         DomainName = domain.Name,
         ApiMappings = [.. domain.ApiMappings.Select(static m => new ApiMappingDefinition { ApiMappingKey = m.ApiMappingKey ?? "", Api = m.Api!, Stage = m.Stage! })],
+    };
+
+    private static AuthorizerDefinition BuildAuthorizer(AuthorizerDraft authorizer)
+    {
+        var type = AuthorizationNames.TryParseAuthorizerType(authorizer.AuthorizerType, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException($"{authorizer.Key} was not validated");
+        return new AuthorizerDefinition
+        {
+            Name = authorizer.Name,
+            Type = type,
+            IdentitySources = authorizer.IdentitySource is { Count: > 0 } sources
+                ? [.. sources.Select(static s => IdentitySource.TryParse(s, out var source, out var error) ? source : throw new InvalidOperationException(error))]
+                : [IdentitySource.AuthorizationHeader],
+            Jwt = authorizer.JwtConfiguration is { } jwt
+                ? new JwtConfiguration
+                {
+                    Issuer = jwt.Issuer!,
+                    Audience = jwt.Audience ?? [],
+                    JwksUri = jwt.JwksUri,
+                    SharedSecrets = jwt.SharedSecrets ?? [],
+                    ClockSkewSeconds = jwt.ClockSkewSeconds ?? 0,
+                }
+                : null,
+            IntegrationUri = authorizer.IntegrationUri,
+            FunctionName = authorizer.FunctionName,
+            // TOKEN authorizers are REST's: their events and answers are payload 1.0.
+            PayloadFormatVersion = type == AuthorizerType.Token ? "1.0" : authorizer.PayloadFormatVersion ?? "2.0",
+            EnableSimpleResponses = authorizer.EnableSimpleResponses ?? false,
+            ResultTtlInSeconds = authorizer.ResultTtlInSeconds ?? AuthorizerDefinition.DefaultResultTtlInSeconds,
+            IdentityValidationExpression = authorizer.IdentityValidationExpression,
+            TimeoutInMillis = authorizer.TimeoutInMillis ?? AuthorizerDefinition.DefaultTimeoutInMillis,
+        };
+    }
+
+    private static UsagePlanDefinition BuildUsagePlan(UsagePlanDraft plan) => new()
+    {
+        Name = plan.Name,
+        Description = plan.Description,
+        ApiStages = [.. plan.ApiStages.Select(static s => new UsagePlanApiStage
+        {
+            Api = s.Api!,
+            Stage = s.Stage!,
+            Throttle = s.Throttle.ToDictionary(static t => t.RouteKey, static t => BuildThrottle(t.Throttle), StringComparer.Ordinal),
+        })],
+        Throttle = plan.Throttle is { } throttle ? BuildThrottle(throttle) : null,
+        Quota = plan.Quota is { } quota
+            ? new QuotaSettings(quota.Limit!.Value, QuotaPeriodOf(quota.Period!), quota.Offset ?? 0)
+            : null,
+    };
+
+    private static ThrottleSettings BuildThrottle(ThrottleDraft throttle) => new(throttle.RateLimit!.Value, throttle.BurstLimit!.Value);
+
+    private static QuotaPeriod QuotaPeriodOf(string period) => period switch
+    {
+        "DAY" => QuotaPeriod.Day,
+        "WEEK" => QuotaPeriod.Week,
+        "MONTH" => QuotaPeriod.Month,
+        _ => throw new InvalidOperationException($"quota period '{period}' was not validated"),
+    };
+
+    private static ApiKeyDefinition BuildApiKey(ApiKeyDraft key) => new()
+    {
+        Id = key.Id,
+        // The value itself is dropped here: only its hash is kept in memory (and anywhere else the key is used).
+        ValueSha256 = key.Value is { } value ? ApiKeyDefinition.Hash(value) : key.ValueSha256!.ToLowerInvariant(),
+        Enabled = key.Enabled ?? true,
+        UsagePlans = key.UsagePlans ?? [],
+        Description = key.Description,
     };
 }

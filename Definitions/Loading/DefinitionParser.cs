@@ -22,12 +22,14 @@ internal static class DefinitionParser
         var reader = JsonObjectReader.Open(root, file, "", P.OfRoot, errors)!;
         return new DefinitionDraft
         {
-            Apis = [.. reader.Map(P.Apis, P.OfApi).Select(static e => ReadApi(e.Name, e.Entry))],
+            Apis = [.. reader.Map(P.Apis, P.OfApi).Select(e => ReadApi(e.Name, e.Entry, errors))],
             DomainNames = [.. reader.Map(P.DomainNames, P.OfDomainName).Select(static e => ReadDomainName(e.Name, e.Entry))],
+            UsagePlans = [.. reader.Map(P.UsagePlans, P.OfUsagePlan).Select(static e => ReadUsagePlan(e.Name, e.Entry))],
+            ApiKeys = [.. reader.Map(P.ApiKeys, P.OfApiKey).Select(static e => ReadApiKey(e.Name, e.Entry))],
         };
     }
 
-    private static ApiDraft ReadApi(string name, JsonObjectReader api) => new()
+    private static ApiDraft ReadApi(string name, JsonObjectReader api, ICollection<DefinitionError> errors) => new()
     {
         Name = name,
         Protocol = api.String(P.Protocol),
@@ -38,6 +40,9 @@ internal static class DefinitionParser
         GatewayResponses = [.. api.Map(P.GatewayResponses, P.OfGatewayResponse).Select(static e => ReadGatewayResponse(e.Name, e.Entry))],
         RouteSelectionExpression = api.String(P.RouteSelectionExpression),
         WebSocketSettings = api.Object(P.WebSocketSettings, P.OfWebSocketSettings) is { } settings ? ReadWebSocketSettings(settings) : null,
+        Authorizers = [.. api.Map(P.Authorizers, P.OfAuthorizer).Select(static e => ReadAuthorizer(e.Name, e.Entry))],
+        ApiKeySource = api.String(P.ApiKeySource),
+        Policy = api.Raw(P.Policy) is { } policy ? ResourcePolicyReader.Read(policy, api.File, api.KeyOf(P.Policy), errors) : null,
         File = api.File,
         Key = api.Key,
         Present = api.Present,
@@ -49,6 +54,10 @@ internal static class DefinitionParser
         RouteKey = routeKey,
         Integration = route.String(P.Integration),
         RouteResponseSelectionExpression = route.String(P.RouteResponseSelectionExpression),
+        AuthorizationType = route.String(P.AuthorizationType),
+        AuthorizerId = route.String(P.AuthorizerId),
+        AuthorizationScopes = route.StringList(P.AuthorizationScopes),
+        ApiKeyRequired = route.Boolean(P.ApiKeyRequired),
         File = route.File,
         Key = route.Key,
         Present = route.Present,
@@ -137,5 +146,96 @@ internal static class DefinitionParser
         Key = mapping.Key,
         Present = mapping.Present,
         Invalid = mapping.Invalid,
+    };
+
+    private static AuthorizerDraft ReadAuthorizer(string name, JsonObjectReader authorizer) => new()
+    {
+        Name = name,
+        AuthorizerType = authorizer.String(P.AuthorizerType),
+        IdentitySource = authorizer.StringList(P.IdentitySource, splitString: true),
+        JwtConfiguration = authorizer.Object(P.JwtConfiguration, P.OfJwtConfiguration) is { } jwt ? ReadJwtConfiguration(jwt) : null,
+        IntegrationUri = authorizer.String(P.IntegrationUri),
+        FunctionName = authorizer.String(P.FunctionName),
+        PayloadFormatVersion = authorizer.String(P.AuthorizerPayloadFormatVersion),
+        EnableSimpleResponses = authorizer.Boolean(P.EnableSimpleResponses),
+        ResultTtlInSeconds = authorizer.Integer(P.AuthorizerResultTtlInSeconds),
+        IdentityValidationExpression = authorizer.String(P.IdentityValidationExpression),
+        TimeoutInMillis = authorizer.Integer(P.TimeoutInMillis),
+        File = authorizer.File,
+        Key = authorizer.Key,
+        Present = authorizer.Present,
+        Invalid = authorizer.Invalid,
+    };
+
+    private static JwtConfigurationDraft ReadJwtConfiguration(JsonObjectReader jwt) => new()
+    {
+        Issuer = jwt.String(P.Issuer),
+        Audience = jwt.StringList(P.Audience),
+        JwksUri = jwt.String(P.JwksUri),
+        SharedSecrets = jwt.StringList(P.SharedSecrets),
+        ClockSkewSeconds = jwt.Integer(P.ClockSkewSeconds),
+        File = jwt.File,
+        Key = jwt.Key,
+        Present = jwt.Present,
+        Invalid = jwt.Invalid,
+    };
+
+    private static UsagePlanDraft ReadUsagePlan(string name, JsonObjectReader plan) => new()
+    {
+        Name = name,
+        Description = plan.String(P.Description),
+        ApiStages = [.. plan.Array(P.ApiStages, P.OfUsagePlanApiStage).Select(ReadUsagePlanApiStage)],
+        Throttle = plan.Object(P.Throttle, P.OfThrottle) is { } throttle ? ReadThrottle(throttle) : null,
+        Quota = plan.Object(P.Quota, P.OfQuota) is { } quota ? ReadQuota(quota) : null,
+        File = plan.File,
+        Key = plan.Key,
+        Present = plan.Present,
+        Invalid = plan.Invalid,
+    };
+
+    private static UsagePlanApiStageDraft ReadUsagePlanApiStage(JsonObjectReader stage) => new()
+    {
+        Api = stage.String(P.Api),
+        Stage = stage.String(P.Stage),
+        Throttle = [.. stage.Map(P.Throttle, P.OfThrottle).Select(static e => (e.Name, ReadThrottle(e.Entry)))],
+        File = stage.File,
+        Key = stage.Key,
+        Present = stage.Present,
+        Invalid = stage.Invalid,
+    };
+
+    private static ThrottleDraft ReadThrottle(JsonObjectReader throttle) => new()
+    {
+        RateLimit = throttle.Number(P.RateLimit),
+        BurstLimit = throttle.Integer(P.BurstLimit),
+        File = throttle.File,
+        Key = throttle.Key,
+        Present = throttle.Present,
+        Invalid = throttle.Invalid,
+    };
+
+    private static QuotaDraft ReadQuota(JsonObjectReader quota) => new()
+    {
+        Limit = quota.Long(P.Limit),
+        Period = quota.String(P.Period),
+        Offset = quota.Integer(P.Offset),
+        File = quota.File,
+        Key = quota.Key,
+        Present = quota.Present,
+        Invalid = quota.Invalid,
+    };
+
+    private static ApiKeyDraft ReadApiKey(string id, JsonObjectReader key) => new()
+    {
+        Id = id,
+        Value = key.String(P.Value),
+        ValueSha256 = key.String(P.ValueSha256),
+        Enabled = key.Boolean(P.Enabled),
+        UsagePlans = key.StringList(P.UsagePlans),
+        Description = key.String(P.Description),
+        File = key.File,
+        Key = key.Key,
+        Present = key.Present,
+        Invalid = key.Invalid,
     };
 }

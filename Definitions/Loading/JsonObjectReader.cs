@@ -110,6 +110,72 @@ internal sealed class JsonObjectReader
         return null;
     }
 
+    /// <summary>A whole number that may exceed <see cref="int"/> (quota limits).</summary>
+    public long? Long(string name)
+    {
+        if (Read(name, JsonValueKind.Number, "an integer") is not { } value)
+        {
+            return null;
+        }
+
+        if (value.TryGetInt64(out var number))
+        {
+            return number;
+        }
+
+        Fail(name, $"must be an integer, not {value.GetRawText()}");
+        return null;
+    }
+
+    /// <summary>Any finite number (rates per second).</summary>
+    public double? Number(string name) =>
+        Read(name, JsonValueKind.Number, "a number") is { } value && value.TryGetDouble(out var number) && double.IsFinite(number) ? number : null;
+
+    /// <summary>
+    /// An array of strings, or (when <paramref name="splitString"/>) one string of comma-separated values as REST's
+    /// <c>identitySource</c> is written; null when absent or of the wrong type (reported).
+    /// </summary>
+    public IReadOnlyList<string>? StringList(string name, bool splitString = false)
+    {
+        if (!_properties.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && splitString)
+        {
+            return [.. value.GetString()!.Split(',', StringSplitOptions.TrimEntries)];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Fail(name, splitString ? $"must be an array of strings or a comma-separated string, not {KindOf(value)}" : $"must be an array of strings, not {KindOf(value)}");
+            return null;
+        }
+
+        var items = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                items.Add(item.GetString()!);
+            }
+            else
+            {
+                _invalid.Add(name);
+                _errors.Add(new DefinitionError(File, JsonPath.Index(KeyOf(name), index), $"must be a string, not {KindOf(item)}"));
+            }
+
+            index++;
+        }
+
+        return items;
+    }
+
+    /// <summary>The raw JSON value of a property whose shape a dedicated reader checks (resource policies).</summary>
+    public JsonElement? Raw(string name) => _properties.TryGetValue(name, out var value) ? value : null;
+
     public JsonObjectReader? Object(string name, IReadOnlyList<string>? known)
     {
         if (!_properties.TryGetValue(name, out var value))

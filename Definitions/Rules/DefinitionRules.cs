@@ -1,6 +1,6 @@
 namespace Platform.Definitions.Rules;
 
-/// <summary>Every rule, in the order their errors are listed: APIs, routes, integrations, stages, gateway responses, domain names.</summary>
+/// <summary>Every rule, in the order their errors are listed: APIs, routes, integrations, stages, gateway responses, domain names, authorizers, route access, usage plans, API keys.</summary>
 internal static class DefinitionRules
 {
     public static IReadOnlyList<IDefinitionRule> All { get; } =
@@ -39,5 +39,9 @@ internal static class DefinitionRules
         new ApiMappingKeyRule(),
         new ApiMappingTargetRule(),
         new DuplicateApiMappingRule(),
+        new AuthorizerRule(),
+        new RouteAuthorizationRule(),
+        new UsagePlanRule(),
+        new ApiKeyRule(),
     ];
 }
