@@ -11,6 +11,8 @@ namespace Platform.Gateway.UsagePlans;
 /// in-memory store and tests share that clock (a fake one in tests). Replicas run NTP-synced clocks; the skew left
 /// cannot mint tokens, because a bucket's time only moves forward (a replica behind the last writer refills
 /// nothing until its clock passes that time), so skew delays refills by at most the skew.</para>
+/// <para>Lifetimes are relative (PEXPIRE, EXPIRE), computed from that same instant, so keys live as long as
+/// intended whatever Redis's own clock says.</para>
 /// <para>Numbers are written with <c>string.format</c>: Redis turns a Lua number argument into text with 14
 /// significant digits, which would round a microsecond timestamp.</para>
 /// </remarks>
@@ -19,8 +21,8 @@ internal static class RedisUsagePlanScript
     /// <summary>
     /// KEYS: 1 plan bucket, 2 route bucket, 3 quota counter, 4 usage hash of the day.
     /// ARGV: 1 now (µs since the epoch); 2, 3, 4 plan rate/s, burst, bucket lifetime (ms), empty when the plan has
-    /// no throttle; 5, 6, 7 the same for the route override; 8 quota limit, empty when none; 9 quota counter expiry
-    /// (Unix seconds); 10 the usage hash field (key id); 11 the usage hash lifetime (s).
+    /// no throttle; 5, 6, 7 the same for the route override; 8 quota limit, empty when none; 9 quota counter lifetime
+    /// (s); 10 the usage hash field (key id); 11 the usage hash lifetime (s).
     /// Returns { outcome (0 allowed, 1 plan throttled, 2 route throttled, 3 quota exceeded), remaining quota (-1: no
     /// quota), milliseconds until a token (-1: none) }.
     /// </summary>
@@ -78,7 +80,7 @@ internal static class RedisUsagePlanScript
         end
         if limit then
           used = redis.call('INCR', KEYS[3])
-          if used == 1 then redis.call('EXPIREAT', KEYS[3], ARGV[9]) end
+          if used == 1 then redis.call('EXPIRE', KEYS[3], ARGV[9]) end
           remaining = limit - used
         end
         if redis.call('HINCRBY', KEYS[4], ARGV[10], 1) == 1 then

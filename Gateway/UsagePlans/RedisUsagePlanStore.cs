@@ -42,7 +42,7 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
             .. Throttle(charge.PlanThrottle),
             .. Throttle(charge.Route?.Settings),
             charge.Quota is { } limit ? limit.Limit : RedisValue.EmptyString,
-            charge.Quota is { } expiring ? (QuotaWindow.Of(charge.Now, expiring).EndUtc + QuotaGrace).ToUnixTimeSeconds() : 0,
+            charge.Quota is { } expiring ? QuotaLifetime(charge.Now, expiring) : 0,
             charge.KeyId,
             _usageLifetime,
         ];
@@ -61,6 +61,7 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
     {
         ArgumentNullException.ThrowIfNull(planId);
         ArgumentNullException.ThrowIfNull(keyIds);
+        await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var database = redis.GetDatabase();
         var fields = keyIds.Select(static k => (RedisValue)k).ToArray();
 
@@ -86,6 +87,10 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         return usage;
     }
 
+    /// <summary>Seconds from <paramref name="now"/> to the end of its quota period, plus a day's grace.</summary>
+    private static long QuotaLifetime(DateTimeOffset now, QuotaSettings quota) =>
+        (long)Math.Ceiling((QuotaWindow.Of(now, quota).EndUtc + QuotaGrace - now).TotalSeconds);
+
     private static RedisValue[] Throttle(ThrottleSettings? settings) => settings is null
         ? [RedisValue.EmptyString, RedisValue.EmptyString, RedisValue.EmptyString]
         :
@@ -97,8 +102,9 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
 
     private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
     {
-        var database = redis.GetDatabase();
+        // Loading first also connects: requests wait for that one task instead of each blocking a thread on the connection.
         var hash = await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var database = redis.GetDatabase();
         try
         {
             return await database.ScriptEvaluateAsync(hash, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -110,7 +116,14 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         }
     }
 
-    /// <summary>SCRIPT LOAD on every primary, once; a failed load (Redis away) is retried by the next request.</summary>
+    /// <summary>Connects and loads the script ahead of the first request (see <see cref="UsagePlanStoreWarmup"/>).</summary>
+    public Task PrepareAsync() => LoadAsync();
+
+    /// <summary>
+    /// Connects (the first time) and runs SCRIPT LOAD on every primary, once, on a pool thread: the connection is
+    /// opened synchronously, and concurrent first requests must wait on one task rather than each block a thread.
+    /// A failed load (Redis away) is retried by the next request.
+    /// </summary>
     private Task<byte[]> LoadAsync()
     {
         var hash = Volatile.Read(ref _hash);
@@ -123,7 +136,7 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         {
             if (_hash is null || _hash.IsFaulted || _hash.IsCanceled)
             {
-                _hash = LoadCoreAsync();
+                _hash = Task.Run(LoadCoreAsync);
             }
 
             return _hash;

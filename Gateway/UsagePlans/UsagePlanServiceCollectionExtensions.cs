@@ -9,7 +9,7 @@ public static class UsagePlanServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="UsagePlanOptions"/> (section <see cref="UsagePlanOptions.SectionName"/>), the store —
     /// Redis when <c>ConnectionStrings:redis</c> is set, else in memory (embedded mode) — the enforcer the access
-    /// control stage calls, its telemetry and the usage report endpoint's handler.
+    /// control stage calls, its telemetry, the usage report endpoint's handler, and the store's warm-up at start.
     /// </summary>
     public static IHostApplicationBuilder AddUsagePlans(this IHostApplicationBuilder builder)
     {
@@ -29,6 +29,7 @@ public static class UsagePlanServiceCollectionExtensions
         services.TryAddSingleton<UsagePlanTelemetry>();
         services.TryAddSingleton<UsagePlanEnforcer>();
         services.TryAddSingleton<UsageReportEndpoint>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UsagePlanStoreWarmup>());
         return builder;
     }
 }
