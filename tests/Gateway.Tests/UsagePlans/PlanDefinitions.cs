@@ -11,7 +11,7 @@ namespace Platform.Gateway.Tests.UsagePlans;
 /// <item>API <c>shop</c> (HTTP; stages prod, beta, dev): <c>GET /items</c> and <c>GET /partner/{proxy+}</c> need a key, <c>GET /open</c> does not;</item>
 /// <item>API <c>legacy</c> (REST; stage prod) and <c>authz</c> (HTTP, key source AUTHORIZER; stage prod): <c>GET /items</c> needs a key;</item>
 /// <item>API <c>chat</c> (WEBSOCKET; stage prod): <c>$connect</c> needs a key;</item>
-/// <item>plan <c>gold</c> on shop/prod (partner routes: 1/s, burst 2), legacy/prod, authz/prod, chat/prod ($connect: no refill, burst 1):
+/// <item>plan <c>gold</c> on shop/prod (partner routes: one token per 100 s, burst 2), legacy/prod, authz/prod, chat/prod ($connect: no refill, burst 1):
 /// 1/s, burst 4, 6 a DAY; plan <c>silver</c> on shop/beta: 3 a DAY, no throttle;</item>
 /// <item>keys: <c>gold-key</c>, <c>silver-key</c>, <c>disabled-key</c> (gold, disabled), <c>planless-key</c> (no plan),
 /// <c>hashed-key</c> (gold, declared by valueSha256).</item>
@@ -78,7 +78,7 @@ internal static class PlanDefinitions
           "usagePlans": {
             "gold": {
               "apiStages": [
-                { "api": "shop", "stage": "prod", "throttle": { "GET /partner/{proxy+}": { "rateLimit": 1, "burstLimit": 2 } } },
+                { "api": "shop", "stage": "prod", "throttle": { "GET /partner/{proxy+}": { "rateLimit": 0.01, "burstLimit": 2 } } },
                 { "api": "legacy", "stage": "prod" },
                 { "api": "authz", "stage": "prod" },
                 { "api": "chat", "stage": "prod", "throttle": { "$connect": { "rateLimit": 0, "burstLimit": 1 } } }
