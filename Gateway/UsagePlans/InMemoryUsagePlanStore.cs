@@ -52,16 +52,17 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
         private readonly Dictionary<string, Bucket> _routes = new(StringComparer.Ordinal);
         private readonly Dictionary<(QuotaPeriod Period, DateOnly Start), (DateOnly End, long Used)> _quota = [];
         private readonly Dictionary<DateOnly, long> _days = [];
-        private Bucket? _plan;
+        private readonly Bucket _plan = new();
 
         public UsageDecision Charge(UsageCharge charge, int retentionDays)
         {
             var now = TokenBucket.Microseconds(charge.Now);
             (QuotaPeriod, DateOnly) quotaKey = default;
+            QuotaWindow window = default;
             long used = 0;
             if (charge.Quota is { } quota)
             {
-                var window = QuotaWindow.Of(charge.Now, quota);
+                window = QuotaWindow.Of(charge.Now, quota);
                 quotaKey = (quota.Period, window.Start);
                 used = _quota.TryGetValue(quotaKey, out var entry) ? entry.Used : 0;
                 if (used >= quota.Limit)
@@ -74,7 +75,7 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
             var planTokens = 0d;
             if (charge.PlanThrottle is { } planThrottle)
             {
-                planTokens = Bucket.Tokens(_plan, now, planThrottle);
+                planTokens = _plan.Tokens(now, planThrottle);
                 if (planTokens < 1)
                 {
                     return new UsageDecision(UsageOutcome.PlanThrottled, remaining, TokenBucket.RetryAfter(planTokens, planThrottle));
@@ -85,8 +86,12 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
             Bucket? route = null;
             if (charge.Route is { } routeThrottle)
             {
-                _routes.TryGetValue(routeThrottle.BucketId, out route);
-                routeTokens = Bucket.Tokens(route, now, routeThrottle.Settings);
+                if (!_routes.TryGetValue(routeThrottle.BucketId, out route))
+                {
+                    _routes[routeThrottle.BucketId] = route = new Bucket();
+                }
+
+                routeTokens = route.Tokens(now, routeThrottle.Settings);
                 if (routeTokens < 1)
                 {
                     return new UsageDecision(UsageOutcome.RouteThrottled, remaining, TokenBucket.RetryAfter(routeTokens, routeThrottle.Settings));
@@ -96,13 +101,10 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
             // Admitted: take the tokens, count the request.
             if (charge.PlanThrottle is not null)
             {
-                _plan = new Bucket(planTokens - 1, now);
+                _plan.Take(planTokens, now);
             }
 
-            if (charge.Route is { } taken)
-            {
-                _routes[taken.BucketId] = new Bucket(routeTokens - 1, now);
-            }
+            route?.Take(routeTokens, now);
 
             if (charge.Quota is not null)
             {
@@ -111,7 +113,7 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
                     ForgetPastPeriods(charge.Day);
                 }
 
-                _quota[quotaKey] = (QuotaWindow.Of(charge.Now, charge.Quota).End, used + 1);
+                _quota[quotaKey] = (window.End, used + 1);
                 remaining--;
             }
 
@@ -155,13 +157,25 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
         }
     }
 
-    /// <summary>A bucket as last left: its tokens at <see cref="Updated"/> (µs since the epoch).</summary>
-    private sealed record Bucket(double Left, long Updated)
+    /// <summary>A bucket as last left: <see cref="_left"/> tokens at <see cref="_updated"/> (µs since the epoch). Not thread-safe.</summary>
+    private sealed class Bucket
     {
+        private bool _used;
+        private double _left;
+        private long _updated;
+
         /// <summary>The tokens at <paramref name="now"/>; a bucket never used, or unused for its lifetime, is full.</summary>
-        public static double Tokens(Bucket? bucket, long now, ThrottleSettings settings) =>
-            bucket is null || now - bucket.Updated >= TokenBucket.Lifetime(settings).Ticks / (TimeSpan.TicksPerMillisecond / 1000)
+        public double Tokens(long now, ThrottleSettings settings) =>
+            !_used || now - _updated >= TokenBucket.Lifetime(settings).Ticks / (TimeSpan.TicksPerMillisecond / 1000)
                 ? settings.BurstLimit
-                : TokenBucket.Refill(bucket.Left, bucket.Updated, now, settings);
+                : TokenBucket.Refill(_left, _updated, now, settings);
+
+        /// <summary>Takes one of <paramref name="tokens"/> (what <see cref="Tokens"/> said) at <paramref name="now"/>; time never goes back.</summary>
+        public void Take(double tokens, long now)
+        {
+            _left = tokens - 1;
+            _updated = _used ? Math.Max(_updated, now) : now;
+            _used = true;
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Platform.Definitions;
 using Platform.Definitions.Authorization;
 using Platform.Definitions.Responses;
 using Platform.Definitions.Routing;
@@ -14,8 +13,9 @@ namespace Platform.Gateway.UsagePlans;
 /// API keys and usage plans for routes with <c>apiKeyRequired</c> (AWS-REFERENCE §4), after the authorizer and the
 /// resource policy: the key from the <c>x-api-key</c> header or the authorizer's <c>usageIdentifierKey</c> (the
 /// API's <c>apiKeySource</c>), looked up by hash; it must be enabled and in a plan bound to the API stage, else 403
-/// Forbidden. Then one store call charges the plan's throttle, the route's override and the quota: 429 Too Many
-/// Requests (with <c>Retry-After</c>) or 429 Limit Exceeded. Each decision is a <c>UsagePlan</c> span.
+/// Forbidden. An accepted key is recorded on the request (<c>$context.identity.apiKeyId</c>, <c>apiKey</c>), and one
+/// store call charges the plan's throttle, the route's override and the quota: 429 Too Many Requests (with
+/// <c>Retry-After</c>) or 429 Limit Exceeded. Each decision is a <c>UsagePlan</c> span.
 /// </summary>
 internal sealed partial class UsagePlanEnforcer(IUsagePlanStore store, UsagePlanTelemetry telemetry, ILogger<UsagePlanEnforcer> logger)
 {
@@ -69,12 +69,15 @@ internal sealed partial class UsagePlanEnforcer(IUsagePlanStore store, UsagePlan
             return Forbidden(span, $"API key '{key.Id}' is in no usage plan bound to {api.Name}/{stage}");
         }
 
+        // The key is good: from here on, throttled and refused requests are logged with it too ($context.identity.apiKeyId).
+        request.ApiKeyId = key.Id;
+        request.ApiKeyValue = presented;
         var plan = binding.Plan;
         span?.SetTag("apigateway.usage_plan", plan.Name);
         span?.SetTag("apigateway.usage_plan.store", store.Name);
 
-        // A WebSocket API is checked on its $connect handshake, which has no matched route of its own.
-        var routeKey = request.Route?.Key.Text ?? (api.Protocol == ApiProtocol.WebSocket ? RouteKey.ConnectKey : request.RouteKeyText ?? RouteKey.DefaultKey);
+        // The one request without a matched route that gets here is a WebSocket API's $connect handshake.
+        var routeKey = request.Route?.Key.Text ?? RouteKey.ConnectKey;
         var route = binding.RouteThrottleFor(routeKey);
         var charge = new UsageCharge(plan.Name, key.Id, plan.Throttle, route, plan.Quota, request.RequestTime);
 
@@ -112,8 +115,6 @@ internal sealed partial class UsagePlanEnforcer(IUsagePlanStore store, UsagePlan
         {
             case UsageOutcome.Allowed:
                 span?.SetTag("apigateway.usage_plan.decision", "allowed");
-                request.ApiKeyId = key.Id;
-                request.ApiKeyValue = presented;
                 return null;
 
             case UsageOutcome.QuotaExceeded:

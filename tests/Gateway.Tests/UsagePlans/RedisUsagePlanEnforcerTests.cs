@@ -23,7 +23,7 @@ public sealed class RedisUsagePlanEnforcerTests : UsagePlanEnforcerContract, ICl
     private protected override IUsagePlanStore Store { get; }
 
     [Fact]
-    public async Task Enforce_RedisUnreachable_500AndNoKeyRecorded()
+    public async Task Enforce_RedisUnreachable_500WithTheKeyRecorded()
     {
         using var absent = RedisUsagePlanStoreTests.Connect($"127.0.0.1:{FreePort.Next()},abortConnect=false,connectTimeout=500");
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -39,7 +39,7 @@ public sealed class RedisUsagePlanEnforcerTests : UsagePlanEnforcerContract, ICl
 
         Assert.Equal(GatewayResponseType.Default5xx, Assert.IsType<Platform.Gateway.Responses.GatewayError>(error).Type);
         Assert.Contains("usage plan store (redis) failed", error.Detail, StringComparison.Ordinal);
-        Assert.Null(request.ApiKeyId);
+        Assert.Equal("gold-key", request.ApiKeyId);
     }
 
     protected override void Dispose(bool disposing)

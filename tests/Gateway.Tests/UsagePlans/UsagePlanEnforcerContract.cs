@@ -98,9 +98,11 @@ public abstract class UsagePlanEnforcerContract : IDisposable
     {
         // gold: 1/s, burst 4.
         var outcomes = new List<GatewayError?>();
+        GatewayRequestFeature last = null!;
         for (var i = 0; i < 5; i++)
         {
-            outcomes.Add((await EnforceAsync(GoldKey)).Error);
+            (var error, last) = await EnforceAsync(GoldKey);
+            outcomes.Add(error);
         }
 
         var oneSecondLater = (await EnforceAsync(GoldKey, at: Now.AddSeconds(1))).Error;
@@ -109,6 +111,8 @@ public abstract class UsagePlanEnforcerContract : IDisposable
         var throttled = Assert.IsType<GatewayError>(outcomes[4]);
         Assert.Equal(GatewayResponseType.Throttled, throttled.Type);
         Assert.Equal([new KeyValuePair<string, string>("Retry-After", "1")], throttled.Headers);
+        // A throttled request still names its key, for the access log.
+        Assert.Equal("gold-key", last.ApiKeyId);
         Assert.Null(oneSecondLater);
     }
 
