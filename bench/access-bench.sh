@@ -87,6 +87,8 @@ to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if
 stats() { redis-cli -p "$redis_port" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ { sub(/^cmdstat_/, "", $1); print $1, $3 }' | sort; }
 calls() { awk -v c="$2" '$1 == c { v = $2 } END { print v + 0 }' "$1"; }
 total_calls() { awk '$1 != "info" { s += $2 } END { print s + 0 }' "$1"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system clock ticks of a process
+tick_us=$(awk -v t="$(getconf CLK_TCK)" 'BEGIN { print 1000000 / t }')
 
 run_wrk() { # $1 target; prints "rps p50ms p99ms requests"
   local out target=$1 args=()
@@ -104,7 +106,11 @@ echo "# wrk -t2 -c$connections -d${duration}s --latency; $rounds interleaved rou
 for round in $(seq 1 "$rounds"); do
   for target in $targets; do
     [ "$target" = key ] && stats >"$tmp/before"
+    served_by=$gateway_pid; [ "$target" = key-emb ] && served_by=$embedded_pid
+    g0=$(cpu_ticks "$served_by"); r0=$(cpu_ticks "$redis_pid")
     read -r r l p n <<<"$(run_wrk "$target")"
+    g1=$(cpu_ticks "$served_by"); r1=$(cpu_ticks "$redis_pid")
+    cpu=$(awk -v g=$((g1 - g0)) -v r=$((r1 - r0)) -v n="$n" -v u="$tick_us" 'BEGIN { printf "CPU per request: gateway %.1f µs, redis %.1f µs", g * u / n, r * u / n }')
     rps[$target]+="$r "; p50[$target]+="$l "
     extra=""
     if [ "$target" = key ]; then
@@ -115,7 +121,7 @@ for round in $(seq 1 "$rounds"); do
       round_trips+=("$rt"); all_calls+=("$ac")
       extra="  redis: $rt EVALSHA/EVAL per request, $ac commands per request incl. the script's"
     fi
-    printf 'round %s  %-8s %10s rps  p50 %7s ms  p99 %7s ms  (%s requests)%s\n' "$round" "$target" "$r" "$l" "$p" "$n" "$extra"
+    printf 'round %s  %-8s %10s rps  p50 %7s ms  p99 %7s ms  (%s requests; %s)%s\n' "$round" "$target" "$r" "$l" "$p" "$n" "$cpu" "$extra"
   done
 done
 

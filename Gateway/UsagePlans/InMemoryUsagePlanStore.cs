@@ -50,21 +50,28 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
     private sealed class Meter
     {
         private readonly Dictionary<string, Bucket> _routes = new(StringComparer.Ordinal);
-        private readonly Dictionary<(QuotaPeriod Period, DateOnly Start), (DateOnly End, long Used)> _quota = [];
         private readonly Dictionary<DateOnly, long> _days = [];
         private readonly Bucket _plan = new();
+        private (QuotaPeriod Period, DateOnly Start)? _quotaPeriod;
+        private long _quotaUsed;
 
         public UsageDecision Charge(UsageCharge charge, int retentionDays)
         {
             var now = TokenBucket.Microseconds(charge.Now);
-            (QuotaPeriod, DateOnly) quotaKey = default;
-            QuotaWindow window = default;
+            (QuotaPeriod Period, DateOnly Start) period = default;
             long used = 0;
             if (charge.Quota is { } quota)
             {
-                window = QuotaWindow.Of(charge.Now, quota);
-                quotaKey = (quota.Period, window.Start);
-                used = _quota.TryGetValue(quotaKey, out var entry) ? entry.Used : 0;
+                period = (quota.Period, QuotaWindow.Of(charge.Now, quota).Start);
+
+                // A request stamped in an earlier period than the one counting (a clock a little behind, just after
+                // a boundary) counts in the current one rather than resetting it, as the Redis script does.
+                if (_quotaPeriod is { } current && current.Period == period.Period && current.Start > period.Start)
+                {
+                    period = current;
+                }
+
+                used = _quotaPeriod == period ? _quotaUsed : 0;
                 if (used >= quota.Limit)
                 {
                     return new UsageDecision(UsageOutcome.QuotaExceeded, 0, null);
@@ -105,15 +112,10 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
             }
 
             route?.Take(routeTokens, now);
-
             if (charge.Quota is not null)
             {
-                if (used == 0)
-                {
-                    ForgetPastPeriods(charge.Day);
-                }
-
-                _quota[quotaKey] = (window.End, used + 1);
+                _quotaPeriod = period;
+                _quotaUsed = used + 1;
                 remaining--;
             }
 
@@ -145,15 +147,6 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
             }
 
             _days[day] = 1;
-        }
-
-        private void ForgetPastPeriods(DateOnly today)
-        {
-            // Kept one day past their end, as the Redis counters are, for requests stamped just before midnight.
-            foreach (var past in _quota.Where(p => p.Value.End < today).Select(p => p.Key).ToList())
-            {
-                _quota.Remove(past);
-            }
         }
     }
 

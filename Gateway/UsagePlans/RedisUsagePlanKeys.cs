@@ -7,20 +7,20 @@ namespace Platform.Gateway.UsagePlans;
 /// Names of the usage-plan keys in Redis, under a prefix. Plan names, key ids and route keys are escaped
 /// (<see cref="Uri.EscapeDataString(string)"/>) so the <c>:</c> separators cannot be forged by a name.
 /// <list type="bullet">
-/// <item><c>{prefix}b:{plan}:{key}</c> — the plan's bucket for a key (hash: <c>t</c> tokens, <c>ts</c> µs);</item>
-/// <item><c>{prefix}r:{plan}:{key}:{api}:{stage}:{route}</c> — a route override's bucket for a key;</item>
-/// <item><c>{prefix}q:{plan}:{key}:{period}:{yyyy-MM-dd}</c> — requests counted in a quota period (string);</item>
+/// <item><c>{prefix}k:{plan}:{key}</c> — a key's state in a plan (hash: <c>t</c> tokens and <c>ts</c> µs of the plan's
+/// bucket; <c>qw</c> the quota period, <see cref="QuotaPeriodId"/>, and <c>qc</c> the requests counted in it);</item>
+/// <item><c>{prefix}r:{plan}:{key}:{api}:{stage}:{route}</c> — a route override's bucket for a key (<c>t</c>, <c>ts</c>);</item>
 /// <item><c>{prefix}u:{plan}:{yyyy-MM-dd}</c> — a day's usage (hash: key id → requests), for the usage report.</item>
 /// </list>
 /// </summary>
 internal sealed class RedisUsagePlanKeys(string prefix)
 {
-    public string PlanBucket(string plan, string key) => $"{prefix}b:{Escape(plan)}:{Escape(key)}";
+    public string State(string plan, string key) => $"{prefix}k:{Escape(plan)}:{Escape(key)}";
 
     public string RouteBucket(string plan, string key, RouteThrottle route) => $"{prefix}r:{Escape(plan)}:{Escape(key)}:{route.BucketId}";
 
-    public string Quota(string plan, string key, QuotaPeriod period, DateOnly start) =>
-        $"{prefix}q:{Escape(plan)}:{Escape(key)}:{PeriodName(period)}:{Day(start)}";
+    /// <summary>Names a quota period, e.g. <c>WEEK:2026-11-16</c>: a new id (a new period, or a plan's period changed) counts from zero.</summary>
+    public static string QuotaPeriodId(QuotaPeriod period, DateOnly start) => $"{PeriodName(period)}:{Day(start)}";
 
     public string Usage(string plan, DateOnly day) => $"{prefix}u:{Escape(plan)}:{Day(day)}";
 

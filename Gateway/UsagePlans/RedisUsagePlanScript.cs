@@ -1,9 +1,11 @@
 namespace Platform.Gateway.UsagePlans;
 
 /// <summary>
-/// The one Lua script a request costs in Redis (EVALSHA): it reads the key's buckets and quota counter, decides,
-/// and only when the request is admitted takes the tokens, counts the quota and the day's usage. Redis runs a script
-/// alone, so two gateways charging the same key never both take the last token or the last request of a quota.
+/// The one Lua script a request costs in Redis (EVALSHA): it reads the key's state, decides, and only when the
+/// request is admitted takes the tokens, counts the quota and the day's usage. Redis runs a script alone, so two
+/// gateways charging the same key never both take the last token or the last request of a quota. An admitted
+/// request costs three commands inside the script (HMGET, HSET, HINCRBY), four with a route override, plus an
+/// expiry when a quota period or a usage day starts.
 /// </summary>
 /// <remarks>
 /// <para>Time comes from the gateway (ARGV[1]), not from <c>redis.call('TIME')</c>: the quota period and the usage
@@ -12,32 +14,32 @@ namespace Platform.Gateway.UsagePlans;
 /// cannot mint tokens, because a bucket's time only moves forward (a replica behind the last writer refills
 /// nothing until its clock passes that time), so skew delays refills by at most the skew.</para>
 /// <para>Lifetimes are relative (PEXPIRE, EXPIRE), computed from that same instant, so keys live as long as
-/// intended whatever Redis's own clock says.</para>
+/// intended whatever Redis's own clock says. A key's state with a quota lives to the end of the period plus a
+/// day, which outlasts its bucket (at most <see cref="TokenBucket.NoRefillLifetime"/>), so it is set once per period.</para>
 /// <para>Numbers are written with <c>string.format</c>: Redis turns a Lua number argument into text with 14
 /// significant digits, which would round a microsecond timestamp.</para>
 /// </remarks>
 internal static class RedisUsagePlanScript
 {
     /// <summary>
-    /// KEYS: 1 plan bucket, 2 route bucket, 3 quota counter, 4 usage hash of the day.
-    /// ARGV: 1 now (µs since the epoch); 2, 3, 4 plan rate/s, burst, bucket lifetime (ms), empty when the plan has
-    /// no throttle; 5, 6, 7 the same for the route override; 8 quota limit, empty when none; 9 quota counter lifetime
-    /// (s); 10 the usage hash field (key id); 11 the usage hash lifetime (s).
+    /// KEYS: 1 the key's state in the plan (hash: <c>t</c>, <c>ts</c> plan bucket; <c>qw</c>, <c>qc</c> quota period and
+    /// count), 2 the route override's bucket (hash: <c>t</c>, <c>ts</c>), 3 the usage hash of the day.
+    /// ARGV: 1 now (µs since the epoch); 2, 3, 4 plan rate/s, burst, bucket lifetime (ms), empty when the plan has no
+    /// throttle; 5, 6, 7 the same for the route override; 8 quota limit, empty when none; 9 the quota period's id;
+    /// 10 the state's lifetime when a period starts (s); 11 the usage hash field (key id); 12 the usage hash lifetime (s).
     /// Returns { outcome (0 allowed, 1 plan throttled, 2 route throttled, 3 quota exceeded), remaining quota (-1: no
     /// quota), milliseconds until a token (-1: none) }.
     /// </summary>
     public const string Charge = """
         local now = tonumber(ARGV[1])
 
-        local function tokens(key, rate, burst, lifetime)
-          local state = redis.call('HMGET', key, 't', 'ts')
-          local left, at = tonumber(state[1]), tonumber(state[2])
+        local function refill(left, at, rate, burst, lifetime)
+          left, at = tonumber(left), tonumber(at)
           if left == nil or at == nil or now - at >= lifetime * 1000 then
             return burst, now
           end
           if now > at then
-            left = math.min(burst, left + (now - at) * rate / 1000000)
-            at = now
+            return math.min(burst, left + (now - at) * rate / 1000000), now
           end
           return left, at
         end
@@ -47,44 +49,54 @@ internal static class RedisUsagePlanScript
           return math.ceil((1 - left) / rate * 1000)
         end
 
+        local state = redis.call('HMGET', KEYS[1], 't', 'ts', 'qw', 'qc')
         local limit = tonumber(ARGV[8])
-        local used = 0
+        local period = ARGV[9]
+        local used, remaining = 0, -1
         if limit then
-          used = tonumber(redis.call('GET', KEYS[3]) or '0')
+          -- A request stamped in an earlier period than the one counting (a replica's clock a little behind, just
+          -- after a boundary) counts in the current one rather than resetting it.
+          local stored = state[3]
+          if stored and stored > period and stored:match('^%a+') == period:match('^%a+') then period = stored end
+          if stored == period then used = tonumber(state[4]) or 0 end
           if used >= limit then return {3, 0, -1} end
+          remaining = limit - used
         end
-        local remaining = -1
-        if limit then remaining = limit - used end
 
         local planRate, planBurst, planLife = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
         local planLeft, planAt
         if planRate then
-          planLeft, planAt = tokens(KEYS[1], planRate, planBurst, planLife)
+          planLeft, planAt = refill(state[1], state[2], planRate, planBurst, planLife)
           if planLeft < 1 then return {1, remaining, wait(planLeft, planRate, planBurst)} end
         end
 
         local routeRate, routeBurst, routeLife = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
         local routeLeft, routeAt
         if routeRate then
-          routeLeft, routeAt = tokens(KEYS[2], routeRate, routeBurst, routeLife)
+          local route = redis.call('HMGET', KEYS[2], 't', 'ts')
+          routeLeft, routeAt = refill(route[1], route[2], routeRate, routeBurst, routeLife)
           if routeLeft < 1 then return {2, remaining, wait(routeLeft, routeRate, routeBurst)} end
         end
 
-        if planRate then
+        if planRate and limit then
+          redis.call('HSET', KEYS[1], 't', string.format('%.17g', planLeft - 1), 'ts', string.format('%d', planAt), 'qw', period, 'qc', used + 1)
+        elseif planRate then
           redis.call('HSET', KEYS[1], 't', string.format('%.17g', planLeft - 1), 'ts', string.format('%d', planAt))
+        elseif limit then
+          redis.call('HSET', KEYS[1], 'qw', period, 'qc', used + 1)
+        end
+        if limit then
+          if state[3] ~= period then redis.call('EXPIRE', KEYS[1], ARGV[10]) end
+          remaining = remaining - 1
+        elseif planRate then
           redis.call('PEXPIRE', KEYS[1], planLife)
         end
         if routeRate then
           redis.call('HSET', KEYS[2], 't', string.format('%.17g', routeLeft - 1), 'ts', string.format('%d', routeAt))
           redis.call('PEXPIRE', KEYS[2], routeLife)
         end
-        if limit then
-          used = redis.call('INCR', KEYS[3])
-          if used == 1 then redis.call('EXPIRE', KEYS[3], ARGV[9]) end
-          remaining = limit - used
-        end
-        if redis.call('HINCRBY', KEYS[4], ARGV[10], 1) == 1 then
-          redis.call('EXPIRE', KEYS[4], ARGV[11])
+        if redis.call('HINCRBY', KEYS[3], ARGV[11], 1) == 1 then
+          redis.call('EXPIRE', KEYS[3], ARGV[12])
         end
         return {0, remaining, -1}
         """;

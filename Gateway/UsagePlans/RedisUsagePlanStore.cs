@@ -28,12 +28,12 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
     public async ValueTask<UsageDecision> ChargeAsync(UsageCharge charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);
-        var planBucket = _keys.PlanBucket(charge.PlanId, charge.KeyId);
+        var state = _keys.State(charge.PlanId, charge.KeyId);
+        var window = charge.Quota is { } quota ? QuotaWindow.Of(charge.Now, quota) : default;
         RedisKey[] keys =
         [
-            planBucket,
-            charge.Route is { } route ? _keys.RouteBucket(charge.PlanId, charge.KeyId, route) : planBucket,
-            charge.Quota is { } quota ? _keys.Quota(charge.PlanId, charge.KeyId, quota.Period, QuotaWindow.Of(charge.Now, quota).Start) : planBucket,
+            state,
+            charge.Route is { } route ? _keys.RouteBucket(charge.PlanId, charge.KeyId, route) : state,
             _keys.Usage(charge.PlanId, charge.Day),
         ];
         RedisValue[] values =
@@ -42,7 +42,8 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
             .. Throttle(charge.PlanThrottle),
             .. Throttle(charge.Route?.Settings),
             charge.Quota is { } limit ? limit.Limit : RedisValue.EmptyString,
-            charge.Quota is { } expiring ? QuotaLifetime(charge.Now, expiring) : 0,
+            charge.Quota is { } period ? RedisUsagePlanKeys.QuotaPeriodId(period.Period, window.Start) : RedisValue.EmptyString,
+            charge.Quota is not null ? StateLifetime(charge.Now, window, charge.PlanThrottle) : 0,
             charge.KeyId,
             _usageLifetime,
         ];
@@ -87,9 +88,20 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         return usage;
     }
 
-    /// <summary>Seconds from <paramref name="now"/> to the end of its quota period, plus a day's grace.</summary>
-    private static long QuotaLifetime(DateTimeOffset now, QuotaSettings quota) =>
-        (long)Math.Ceiling((QuotaWindow.Of(now, quota).EndUtc + QuotaGrace - now).TotalSeconds);
+    /// <summary>
+    /// Seconds from <paramref name="now"/> to the end of its quota period plus a day's grace — at least the plan
+    /// bucket's lifetime, which the same hash holds.
+    /// </summary>
+    private static long StateLifetime(DateTimeOffset now, QuotaWindow window, ThrottleSettings? throttle)
+    {
+        var lifetime = window.EndUtc + QuotaGrace - now;
+        if (throttle is not null && TokenBucket.Lifetime(throttle) > lifetime)
+        {
+            lifetime = TokenBucket.Lifetime(throttle);
+        }
+
+        return (long)Math.Ceiling(lifetime.TotalSeconds);
+    }
 
     private static RedisValue[] Throttle(ThrottleSettings? settings) => settings is null
         ? [RedisValue.EmptyString, RedisValue.EmptyString, RedisValue.EmptyString]

@@ -71,7 +71,7 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
 
         var database = _redis.GetDatabase();
         var keys = Admin().Keys(pattern: _prefix + "*").ToList();
-        Assert.Equal(4, keys.Count);
+        Assert.Equal(3, keys.Count);
         var lifetimes = new Dictionary<char, TimeSpan>();
         foreach (var key in keys)
         {
@@ -79,12 +79,21 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
             lifetimes[((string)key!)[_prefix.Length]] = Assert.NotNull(ttl);
         }
 
-        // Plan bucket: full again 50 / 5 = 10 s after its last use (+1 s); route bucket: 10 / 2 = 5 s (+1 s);
-        // quota: to the end of the day (14 h after 10:00) plus a day's grace; usage: 90 days plus one.
-        Assert.InRange(lifetimes['b'], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
+        // The key's state (plan bucket and quota count): to the end of the day (14 h after 10:00) plus a day's grace;
+        // route bucket: full again 10 / 2 = 5 s after its last use (+1 s); usage: 90 days plus one.
+        Assert.InRange(lifetimes['k'], TimeSpan.FromHours(38) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(38));
         Assert.InRange(lifetimes['r'], TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
-        Assert.InRange(lifetimes['q'], TimeSpan.FromHours(38) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(38));
         Assert.InRange(lifetimes['u'], TimeSpan.FromDays(91) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(91));
+    }
+
+    [Fact]
+    public async Task Charge_ThrottleOnly_StateLivesAsLongAsItsBucket()
+    {
+        await ChargeAsync(PlanDefinitions.Now, new ThrottleSettings(5, 50));
+
+        var ttl = await _redis.GetDatabase().KeyTimeToLiveAsync(_prefix + "k:" + Plan + ":" + Key).WaitAsync(TestTimeouts.Default);
+
+        Assert.InRange(Assert.NotNull(ttl), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
     }
 
     [Fact]

@@ -95,6 +95,33 @@ public abstract class UsagePlanStoreContract
     }
 
     [Fact]
+    public async Task Charge_StampedInThePreviousPeriod_CountsInTheCurrentOne()
+    {
+        var quota = new QuotaSettings(2, QuotaPeriod.Day);
+        var midnight = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+
+        var current = await ChargeAsync(midnight.AddSeconds(1), quota: quota);
+        // A replica whose clock is two seconds behind: its request must not restart the count of the 22nd.
+        var late = await ChargeAsync(midnight.AddSeconds(-1), quota: quota);
+        var over = await ChargeAsync(midnight.AddSeconds(2), quota: quota);
+
+        Assert.Equal((UsageOutcome.Allowed, 1L), (current.Outcome, current.RemainingQuota!.Value));
+        Assert.Equal((UsageOutcome.Allowed, 0L), (late.Outcome, late.RemainingQuota!.Value));
+        Assert.Equal(UsageOutcome.QuotaExceeded, over.Outcome);
+    }
+
+    [Fact]
+    public async Task Charge_QuotaPeriodChanged_CountsFromZero()
+    {
+        var first = await ChargeManyAsync(2, T0, quota: new QuotaSettings(2, QuotaPeriod.Day));
+        // The definitions now say MONTH: a period the key has not used yet.
+        var monthly = await ChargeAsync(T0, quota: new QuotaSettings(2, QuotaPeriod.Month));
+
+        Assert.All(first, d => Assert.Equal(UsageOutcome.Allowed, d.Outcome));
+        Assert.Equal((UsageOutcome.Allowed, 1L), (monthly.Outcome, monthly.RemainingQuota!.Value));
+    }
+
+    [Fact]
     public async Task Charge_MonthQuota_SharedByEveryDayOfTheMonth()
     {
         var quota = new QuotaSettings(2, QuotaPeriod.Month);
