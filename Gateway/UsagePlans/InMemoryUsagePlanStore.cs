@@ -140,7 +140,7 @@ internal sealed class InMemoryUsagePlanStore(IOptions<UsagePlanOptions> options)
             }
 
             // A new day: forget the days the report no longer covers, as Redis expires them.
-            var oldest = day.AddDays(-retentionDays);
+            var oldest = day.AddDays(1 - retentionDays);
             foreach (var past in _days.Keys.Where(d => d < oldest).ToList())
             {
                 _days.Remove(past);

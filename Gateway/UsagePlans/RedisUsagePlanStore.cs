@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Platform.Definitions.UsagePlans;
 using Platform.ServiceDefaults.Redis;
@@ -10,42 +12,48 @@ namespace Platform.Gateway.UsagePlans;
 /// Usage-plan state in Redis, shared by every gateway replica on it: one EVALSHA of
 /// <see cref="RedisUsagePlanScript.Charge"/> per request decides and counts atomically. The script is loaded once
 /// (SCRIPT LOAD, on first use); when the server has forgotten it (restart, SCRIPT FLUSH) the call answers NOSCRIPT
-/// and that one request is sent again as EVAL, which caches it on the server again. StackExchange.Redis takes no
+/// and that one request is sent again as EVAL, which caches it on the server again. Key names and the throttles'
+/// arguments are built once and kept (their number is bounded by the definitions). StackExchange.Redis takes no
 /// cancellation tokens: a cancelled call stops waiting, the command still runs.
 /// </summary>
 internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePlanOptions> options) : IUsagePlanStore
 {
-    /// <summary>Quota counters outlive their period by a day, for requests stamped just before a boundary.</summary>
-    private static readonly TimeSpan QuotaGrace = TimeSpan.FromDays(1);
+    private static readonly RedisValue[] NoThrottle = [RedisValue.EmptyString, RedisValue.EmptyString, RedisValue.EmptyString];
+    private static readonly ConditionalWeakTable<ThrottleSettings, RedisValue[]> ThrottleArguments = [];
 
     private readonly RedisUsagePlanKeys _keys = new(options.Value.KeyPrefix);
-    private readonly string _usageLifetime = (options.Value.UsageRetentionDays * 86_400L + 86_400L).ToString(CultureInfo.InvariantCulture);
+    private readonly int _retentionDays = options.Value.UsageRetentionDays;
+    private readonly RedisValue _stateLifetime = ((options.Value.UsageRetentionDays + 1) * 86_400L).ToString(CultureInfo.InvariantCulture);
+    private readonly ConcurrentDictionary<(string Plan, string Key), RedisKey> _stateKeys = new();
+    private readonly ConcurrentDictionary<(string Plan, string Key, string Route), RedisKey> _routeKeys = new();
     private readonly Lock _loadLock = new();
     private Task<byte[]>? _hash;
+    private UsageDay? _today;
 
     public string Name => "redis";
 
     public async ValueTask<UsageDecision> ChargeAsync(UsageCharge charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);
-        var state = _keys.State(charge.PlanId, charge.KeyId);
-        var window = charge.Quota is { } quota ? QuotaWindow.Of(charge.Now, quota) : default;
+        var state = _stateKeys.GetOrAdd((charge.PlanId, charge.KeyId), static (k, keys) => keys.State(k.Plan, k.Key), _keys);
+        var day = Day(charge.Day);
         RedisKey[] keys =
         [
             state,
-            charge.Route is { } route ? _keys.RouteBucket(charge.PlanId, charge.KeyId, route) : state,
-            _keys.Usage(charge.PlanId, charge.Day),
+            charge.Route is { } route
+                ? _routeKeys.GetOrAdd((charge.PlanId, charge.KeyId, route.BucketId), static (k, s) => s._keys.RouteBucket(k.Plan, k.Key, k.Route), this)
+                : state,
         ];
         RedisValue[] values =
         [
             TokenBucket.Microseconds(charge.Now),
             .. Throttle(charge.PlanThrottle),
             .. Throttle(charge.Route?.Settings),
-            charge.Quota is { } limit ? limit.Limit : RedisValue.EmptyString,
-            charge.Quota is { } period ? RedisUsagePlanKeys.QuotaPeriodId(period.Period, window.Start) : RedisValue.EmptyString,
-            charge.Quota is not null ? StateLifetime(charge.Now, window, charge.PlanThrottle) : 0,
-            charge.KeyId,
-            _usageLifetime,
+            charge.Quota is { } quota ? quota.Limit : RedisValue.EmptyString,
+            charge.Quota is { } period ? RedisUsagePlanKeys.QuotaPeriodId(period.Period, QuotaWindow.Of(charge.Now, period).Start) : RedisValue.EmptyString,
+            day.Field,
+            day.OldestKept,
+            _stateLifetime,
         ];
 
         var result = (RedisResult[])(await EvaluateAsync(keys, values, cancellationToken).ConfigureAwait(false))!;
@@ -64,53 +72,38 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         ArgumentNullException.ThrowIfNull(keyIds);
         await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var database = redis.GetDatabase();
-        var fields = keyIds.Select(static k => (RedisValue)k).ToArray();
+        var fields = Enumerable.Range(0, days).Select(d => (RedisValue)RedisUsagePlanKeys.UsageField(first.AddDays(d))).ToArray();
 
-        // One HMGET per day, pipelined: the multiplexer writes them back to back and the replies come in order.
-        var reads = new Task<RedisValue[]>[days];
-        for (var d = 0; d < days; d++)
-        {
-            reads[d] = database.HashGetAsync(_keys.Usage(planId, first.AddDays(d)), fields);
-        }
-
+        // One HMGET per key, pipelined: the multiplexer writes them back to back and the replies come in order.
+        var reads = keyIds.Select(key => database.HashGetAsync(_keys.State(planId, key), fields)).ToArray();
         await Task.WhenAll(reads).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var usage = new long[keyIds.Count][];
-        for (var k = 0; k < keyIds.Count; k++)
-        {
-            usage[k] = new long[days];
-            for (var d = 0; d < days; d++)
-            {
-                var value = reads[d].Result[k];
-                usage[k][d] = value.IsNull ? 0 : (long)value;
-            }
-        }
-
-        return usage;
+        return [.. reads.Select(static read => read.Result.Select(static v => v.IsNull ? 0L : (long)v).ToArray())];
     }
 
-    /// <summary>
-    /// Seconds from <paramref name="now"/> to the end of its quota period plus a day's grace — at least the plan
-    /// bucket's lifetime, which the same hash holds.
-    /// </summary>
-    private static long StateLifetime(DateTimeOffset now, QuotaWindow window, ThrottleSettings? throttle)
-    {
-        var lifetime = window.EndUtc + QuotaGrace - now;
-        if (throttle is not null && TokenBucket.Lifetime(throttle) > lifetime)
-        {
-            lifetime = TokenBucket.Lifetime(throttle);
-        }
-
-        return (long)Math.Ceiling(lifetime.TotalSeconds);
-    }
+    /// <summary>Connects and loads the script ahead of the first request (see <see cref="UsagePlanStoreWarmup"/>).</summary>
+    public Task PrepareAsync() => LoadAsync();
 
     private static RedisValue[] Throttle(ThrottleSettings? settings) => settings is null
-        ? [RedisValue.EmptyString, RedisValue.EmptyString, RedisValue.EmptyString]
-        :
+        ? NoThrottle
+        : ThrottleArguments.GetValue(settings, static s =>
         [
-            settings.RateLimit,
-            settings.BurstLimit,
-            (long)TokenBucket.Lifetime(settings).TotalMilliseconds,
-        ];
+            s.RateLimit.ToString("R", CultureInfo.InvariantCulture),
+            s.BurstLimit,
+            (long)TokenBucket.Lifetime(s).TotalMilliseconds,
+        ]);
+
+    /// <summary>Today's usage field and the oldest one kept, built once a day.</summary>
+    private UsageDay Day(DateOnly day)
+    {
+        var today = Volatile.Read(ref _today);
+        if (today is null || today.Day != day)
+        {
+            today = new UsageDay(day, RedisUsagePlanKeys.UsageField(day), RedisUsagePlanKeys.UsageField(day.AddDays(1 - _retentionDays)));
+            Volatile.Write(ref _today, today);
+        }
+
+        return today;
+    }
 
     private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
     {
@@ -127,9 +120,6 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
             return await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Connects and loads the script ahead of the first request (see <see cref="UsagePlanStoreWarmup"/>).</summary>
-    public Task PrepareAsync() => LoadAsync();
 
     /// <summary>
     /// Connects (the first time) and runs SCRIPT LOAD on every primary, once, on a pool thread: the connection is
@@ -172,4 +162,6 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         // Nothing connected: the client's own error (RedisConnectionException) says why.
         return hash ?? await connection.GetServer(endpoints[0]).ScriptLoadAsync(RedisUsagePlanScript.Charge).ConfigureAwait(false);
     }
+
+    private sealed record UsageDay(DateOnly Day, RedisValue Field, RedisValue OldestKept);
 }

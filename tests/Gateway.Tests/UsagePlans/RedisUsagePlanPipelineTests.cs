@@ -29,6 +29,6 @@ public sealed class RedisUsagePlanPipelineTests(RedisServerFixture redis) : Usag
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString).WaitAsync(TestTimeouts.Default);
         var day = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(1, (long)await connection.GetDatabase().HashGetAsync($"{_prefix}u:gold:{day}", "gold-key").WaitAsync(TestTimeouts.Default));
+        Assert.Equal(1, (long)await connection.GetDatabase().HashGetAsync($"{_prefix}k:gold:gold-key", "d:" + day).WaitAsync(TestTimeouts.Default));
     }
 }

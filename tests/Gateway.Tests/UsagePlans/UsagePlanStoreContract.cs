@@ -219,6 +219,21 @@ public abstract class UsagePlanStoreContract
     }
 
     [Fact]
+    public async Task ReadUsage_DaysPastRetention_ForgottenOnceANewDayIsCounted()
+    {
+        await ChargeAsync(T0);
+
+        await ChargeAsync(T0.AddDays(89));
+        var kept = await Store.ReadUsageAsync(_plan, [_key], Day(T0), 1, CancellationToken.None).WaitAsync(TestTimeouts.Default);
+        await ChargeAsync(T0.AddDays(90));
+        var forgotten = await Store.ReadUsageAsync(_plan, [_key], Day(T0), 91, CancellationToken.None).WaitAsync(TestTimeouts.Default);
+
+        // 90 days are kept (the default retention): the 90th day after the first pushes it out.
+        Assert.Equal(1, kept[0][0]);
+        Assert.Equal([0L, .. Enumerable.Repeat(0L, 88), 1, 1], forgotten[0]);
+    }
+
+    [Fact]
     public async Task Charge_Concurrent_QuotaAdmitsExactlyTheLimit()
     {
         var quota = new QuotaSettings(50, QuotaPeriod.Day);
