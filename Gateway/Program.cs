@@ -1,6 +1,7 @@
 using Platform.Gateway.Runtime;
 using Platform.Definitions;
 using Platform.Gateway.Hosting;
+using Platform.Gateway.UsagePlans;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.Services.AddApiDefinitions<GatewayState>();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapUsagePlans();
 app.UseGateway();
 
 app.Run();

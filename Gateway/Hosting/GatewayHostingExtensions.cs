@@ -3,6 +3,7 @@ using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
+using Platform.Gateway.UsagePlans;
 using Platform.Gateway.WebSockets;
 using Platform.Definitions.Templates;
 
@@ -53,8 +54,8 @@ internal static class GatewayHostingExtensions
         // route without them answers 500 and says why), resource policies, API keys and usage plans.
         builder.Services.TryAddSingleton<Authorization.AccessControl>();
         Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
-        builder.Services.TryAddSingleton<UsagePlans.UsagePlanEnforcer>();
         Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
+        builder.AddUsagePlans();
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);
