@@ -10,7 +10,7 @@ public sealed class AppHostEmbeddedTests
     {
         await using var host = AppHostProcess.Start(["--embedded"]);
 
-        var rows = await host.WaitForAllHealthyAsync(expectedCount: 6);
+        var rows = await host.WaitForAllHealthyAsync(expectedCount: 8);
         var users = rows.Single(r => r.Resource == "users").Endpoints.Single();
         var (createStatus, created) = await UserFunctionsClient.InvokeAsync(users, "createUser", "POST", "/users", body: UserFunctionsClient.NewUser());
         var userId = created.Text("userId")!;

@@ -12,7 +12,7 @@ public sealed class AppHostExternalRedisTests(RedisServerFixture redis) : IClass
         var endpoint = $"127.0.0.1:{redis.Port}";
         await using var host = AppHostProcess.Start(["--redis", endpoint]);
 
-        var rows = await host.WaitForAllHealthyAsync(expectedCount: 9);
+        var rows = await host.WaitForAllHealthyAsync(expectedCount: 11);
         var users = rows.Single(r => r.Name == "users-0").Endpoints.Single();
         var (status, created) = await UserFunctionsClient.InvokeAsync(users, "createUser", "POST", "/users", body: UserFunctionsClient.NewUser());
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString).WaitAsync(AppHostProcess.StartTimeout);
