@@ -16,7 +16,8 @@ namespace Platform.Gateway.UsagePlans;
 /// up and go together in the next call (group commit, up to <see cref="MaxBatch"/>), so a lone request waits for
 /// no one and a busy gateway pays the call's cost once per batch. The script is loaded once (SCRIPT LOAD); when the
 /// server has forgotten it (restart, SCRIPT FLUSH) the call answers NOSCRIPT and is sent again as EVAL, which caches
-/// it again. StackExchange.Redis takes no cancellation tokens: a cancelled request stops waiting, its charge still runs.
+/// it again. Every call is bounded by <see cref="UsagePlanOptions.StoreTimeout"/> (StackExchange.Redis 1.2 has no timeout
+/// of its own for asynchronous calls); a request whose client went away still waits for its batch.
 /// </summary>
 internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
 {
@@ -33,6 +34,8 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
     private readonly RedisUsagePlanKeys _keys;
     private readonly int _retentionDays;
     private readonly RedisValue _stateLifetime;
+    private readonly TimeSpan _timeout;
+    private readonly QuotaPeriodName?[] _periodIds = new QuotaPeriodName?[Enum.GetValues<QuotaPeriod>().Length];
     private readonly ConcurrentDictionary<(string Plan, string Key), RedisKey> _stateKeys = new();
     private readonly ConcurrentDictionary<(string Plan, string Key, string Route), RedisKey> _routeKeys = new();
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
@@ -48,6 +51,7 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         _keys = new RedisUsagePlanKeys(options.Value.KeyPrefix);
         _retentionDays = options.Value.UsageRetentionDays;
         _stateLifetime = ((_retentionDays + 1) * 86_400L).ToString(CultureInfo.InvariantCulture);
+        _timeout = options.Value.StoreTimeout;
         _logger = logger;
         for (var i = 0; i < Senders; i++)
         {
@@ -73,7 +77,7 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
             planThrottle[0], planThrottle[1], planThrottle[2],
             routeThrottle[0], routeThrottle[1], routeThrottle[2],
             charge.Quota is { } quota ? quota.Limit : RedisValue.EmptyString,
-            charge.Quota is { } period ? RedisUsagePlanKeys.QuotaPeriodId(period.Period, QuotaWindow.Of(charge.Now, period).Start) : RedisValue.EmptyString,
+            charge.Quota is { } period ? PeriodId(period.Period, QuotaWindow.Of(charge.Now, period).Start) : RedisValue.EmptyString,
             day.Field,
             day.OldestKept,
         ];
@@ -81,7 +85,8 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         var pending = new Pending(state, route, arguments);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
-        return await pending.Decision.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // No per-request timer or cancellation: the sender bounds every call by the store timeout.
+        return await pending.Decision.Task.ConfigureAwait(false);
     }
 
     public async Task<long[][]> ReadUsageAsync(string planId, IReadOnlyList<string> keyIds, DateOnly first, int days, CancellationToken cancellationToken)
@@ -168,16 +173,16 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         }
 
         // Loading first also connects: the senders wait on that one task instead of blocking a thread on the connection.
-        var hash = await LoadAsync().ConfigureAwait(false);
+        var hash = await LoadAsync().WaitAsync(_timeout).ConfigureAwait(false);
         var database = _redis.GetDatabase();
         try
         {
-            return (RedisResult[])(await database.ScriptEvaluateAsync(hash, keys, values).ConfigureAwait(false))!;
+            return (RedisResult[])(await database.ScriptEvaluateAsync(hash, keys, values).WaitAsync(_timeout).ConfigureAwait(false))!;
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
         {
             // The server lost its script cache; EVAL runs the script and caches it again for the next EVALSHA.
-            return (RedisResult[])(await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).ConfigureAwait(false))!;
+            return (RedisResult[])(await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).WaitAsync(_timeout).ConfigureAwait(false))!;
         }
     }
 
@@ -189,6 +194,19 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
             s.BurstLimit,
             (long)TokenBucket.Lifetime(s).TotalMilliseconds,
         ]);
+
+    /// <summary>The id of the quota period starting on <paramref name="start"/>, built once per period.</summary>
+    private RedisValue PeriodId(QuotaPeriod period, DateOnly start)
+    {
+        var cached = Volatile.Read(ref _periodIds[(int)period]);
+        if (cached is null || cached.Start != start)
+        {
+            cached = new QuotaPeriodName(start, RedisUsagePlanKeys.QuotaPeriodId(period, start));
+            Volatile.Write(ref _periodIds[(int)period], cached);
+        }
+
+        return cached.Id;
+    }
 
     /// <summary>Today's usage field and the oldest one kept, built once a day.</summary>
     private UsageDay Day(DateOnly day)
@@ -258,6 +276,8 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
     }
 
     private sealed record UsageDay(DateOnly Day, RedisValue Field, RedisValue OldestKept);
+
+    private sealed record QuotaPeriodName(DateOnly Start, RedisValue Id);
 
     private static partial class Log
     {

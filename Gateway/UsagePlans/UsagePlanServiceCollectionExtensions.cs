@@ -19,6 +19,7 @@ public static class UsagePlanServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(UsagePlanOptions.SectionName))
             .Validate(static o => !string.IsNullOrEmpty(o.KeyPrefix), $"{UsagePlanOptions.SectionName}:KeyPrefix must not be empty.")
             .Validate(static o => o.UsageRetentionDays is >= 1 and <= 3650, $"{UsagePlanOptions.SectionName}:UsageRetentionDays must be between 1 and 3650.")
+            .Validate(static o => o.StoreTimeout > TimeSpan.Zero, $"{UsagePlanOptions.SectionName}:StoreTimeout must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryUsagePlanStore>();

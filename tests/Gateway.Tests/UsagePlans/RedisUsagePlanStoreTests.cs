@@ -104,6 +104,22 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
     }
 
     [Fact]
+    public async Task Charge_RedisSlowerThanTheStoreTimeout_TimeoutException()
+    {
+        using var store = new RedisUsagePlanStore(_redis, Options.Create(new UsagePlanOptions { KeyPrefix = _prefix, StoreTimeout = TimeSpan.FromMilliseconds(200) }),
+            NullLogger<RedisUsagePlanStore>.Instance);
+        await store.PrepareAsync().WaitAsync(TestTimeouts.Default);
+        // Redis holds every client's commands for a second (and then goes on by itself).
+        await Admin().Multiplexer.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1000", "ALL").WaitAsync(TestTimeouts.Default);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => store.ChargeAsync(
+            new UsageCharge(Plan, Key, null, null, null, PlanDefinitions.Now), CancellationToken.None).AsTask().WaitAsync(TestTimeouts.Default));
+
+        Assert.True(started.Elapsed < TimeSpan.FromMilliseconds(1000), $"answered after {started.Elapsed}, not at the store timeout");
+    }
+
+    [Fact]
     public async Task Charge_RedisUnreachable_Throws()
     {
         using var absent = Connect($"127.0.0.1:{FreePort.Next()},abortConnect=false,connectTimeout=500");
