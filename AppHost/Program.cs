@@ -16,7 +16,31 @@ var orders = builder.AddProject<Projects.Orders>("orders")
 
 var samples = builder.AddProject<Projects.Samples>("samples");
 
-// The development credentials that sign and verify @connections calls (AWS SigV4), documented in the README.
+// Access control for the sample: a development OpenID Connect issuer (tokens at POST /connect/token, also through
+// the gateway) and the sample REQUEST authorizer that accepts its tokens. Development clients only.
+var identity = builder.AddProject<Projects.Identity>("identity")
+    .WithEnvironment("Identity__Issuer", "http://identity")
+    .WithEnvironment(
+    [
+        ("Identity__Clients__0__ClientId", "platform-dev"),
+        ("Identity__Clients__0__ClientSecret", "platform-dev-secret"),
+        ("Identity__Clients__0__Scopes__0", "orders:read"),
+        ("Identity__Clients__0__Scopes__1", "orders:write"),
+        ("Identity__Clients__0__Scopes__2", "profile"),
+        ("Identity__Clients__1__ClientId", "alice"),
+        ("Identity__Clients__1__ClientSecret", "alice-secret"),
+        ("Identity__Clients__1__Scopes__0", "orders:read"),
+        ("Identity__Clients__1__Scopes__1", "profile"),
+        ("Identity__Clients__2__ClientId", "bob"),
+        ("Identity__Clients__2__ClientSecret", "bob-secret"),
+        ("Identity__Clients__2__Scopes__0", "profile"),
+    ]);
+
+var authorizer = builder.AddProject<Projects.Authorizer>("authorizer")
+    .WithReference(identity).WaitFor(identity);
+
+// The development credentials that sign and verify @connections calls, AWS_IAM routes and the usage report
+// (AWS SigV4), documented in the README.
 (string Key, string Value)[] devCredentials =
 [
     ("Platform__Credentials__0__AccessKeyId", "AKIAPLATFORMDEVKEY01"),
@@ -47,7 +71,10 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpEndpoint(port: builder.Options.GatewayPort)
     .WithHttpHealthCheck("/_gateway/health")
     .WithEnvironment("Gateway__Definitions__0", apis)
+    .WithEnvironment(devCredentials)
     .WithReference(redis).WaitFor(redis)
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(authorizer).WaitFor(authorizer)
     .WithReference(users).WaitFor(users)
     .WithReference(orders).WaitFor(orders)
     .WithReference(samples).WaitFor(samples)

@@ -59,6 +59,7 @@ internal sealed partial class WebSocketEndpoint(
             SourceIp = forwarded.SourceIp,
             UserAgent = context.Request.Headers.UserAgent is { Count: > 0 } agent ? agent.ToString() : null,
             DomainName = context.Request.Host.Value,
+            Authorizer = forwarded.Authorizer,
             ConnectSpan = Activity.Current?.Context ?? default,
         };
 

@@ -41,13 +41,15 @@ internal sealed class StageHub(
             throw new HubException($"No WebSocket API '{apiId}' with stage '{stageName}'.");
         }
 
+        var forwarded = ForwardedRequest.Of(http);
         var connection = new ConnectionContext
         {
             ConnectionId = ConnectionIds.Next(),
             Api = api,
             Stage = stage,
             ConnectedAt = timeProvider.GetUtcNow(),
-            SourceIp = ForwardedRequest.Of(http).SourceIp,
+            SourceIp = forwarded.SourceIp,
+            Authorizer = forwarded.Authorizer,
             UserAgent = http.Request.Headers.UserAgent is { Count: > 0 } agent ? agent.ToString() : null,
             DomainName = http.Request.Host.Value,
             ConnectSpan = Activity.Current?.Context ?? default,

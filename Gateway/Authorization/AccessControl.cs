@@ -23,7 +23,6 @@ namespace Platform.Gateway.Authorization;
 /// </summary>
 internal sealed partial class AccessControl(
     IEnumerable<IRouteAuthorizer> authorizers,
-    ResourcePolicyEvaluator policies,
     UsagePlanEnforcer usagePlans,
     GatewayTelemetry telemetry,
     IServiceProvider services,
@@ -48,7 +47,7 @@ internal sealed partial class AccessControl(
 
         if (error is null && api.Definition.Policy is { } policy)
         {
-            error = policies.Evaluate(context, request, policy);
+            error = ResourcePolicyEvaluator.Evaluate(context, request, policy);
             if (error is not null)
             {
                 Denied(request, "policy", error);

@@ -53,7 +53,8 @@ internal static class GatewayHostingExtensions
         // Access control: authorizers, SigV4 for AWS_IAM routes (only when credentials are configured; an AWS_IAM
         // route without them answers 500 and says why), resource policies, API keys and usage plans.
         builder.Services.TryAddSingleton<Authorization.AccessControl>();
-        builder.Services.TryAddSingleton<Authorization.Policies.ResourcePolicyEvaluator>();
+        Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
+        Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
         builder.AddUsagePlans();
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {

@@ -17,7 +17,7 @@ public sealed class AppHostEmbeddedTests
         var (getStatus, _) = await UserFunctionsClient.InvokeAsync(
             users, "getUser", "GET", $"/users/{userId}", pathParameters: new JsonObject { ["userId"] = userId });
 
-        Assert.Equal(["samples", "users", "orders", "chat", "connectionhub", "gateway"], rows.Select(r => r.Name));
+        Assert.Equal(["samples", "identity", "users", "orders", "authorizer", "chat", "connectionhub", "gateway"], rows.Select(r => r.Name));
         Assert.Equal(201, createStatus);
         Assert.Equal(200, getStatus);
         Assert.Contains("Embedded mode (--embedded)", host.Output, StringComparison.Ordinal);

@@ -8,8 +8,8 @@ public sealed class AppHostRunTests
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>redis, samples, chat, users ×2, orders, connectionhub ×2, gateway.</summary>
-    private const int ResourceCount = 9;
+    /// <summary>redis, samples, identity, users ×2, orders, authorizer, chat, connectionhub ×2, gateway.</summary>
+    private const int ResourceCount = 11;
 
     [Fact]
     public async Task Run_Started_AllHealthyUsersWorkAcrossReplicasAndSigintLeavesNoProcess()
@@ -18,7 +18,7 @@ public sealed class AppHostRunTests
 
         var rows = await host.WaitForAllHealthyAsync(ResourceCount);
 
-        Assert.Equal(["redis", "samples", "users-0", "users-1", "orders", "chat", "connectionhub-0", "connectionhub-1", "gateway"], rows.Select(r => r.Name));
+        Assert.Equal(["redis", "samples", "identity", "users-0", "users-1", "orders", "authorizer", "chat", "connectionhub-0", "connectionhub-1", "gateway"], rows.Select(r => r.Name));
         Assert.Equal($"http://127.0.0.1:{host.GatewayPort}", rows.Single(r => r.Name == "gateway").Endpoints.Single());
         Assert.All(rows, r => Assert.NotNull(r.Pid));
         Assert.All(rows, r => Assert.Equal(0, r.Restarts));

@@ -32,22 +32,31 @@ public sealed class ChatSampleTests(SampleStackFixture stack) : IClassFixture<Sa
     }
 
     [Fact]
-    public async Task Chat_NoUserId_IsRejectedWith400ByConnect()
+    public async Task Chat_NoToken_IsRefusedWith401ByTheAuthorizerWithoutConnect()
     {
         using var client = new ClientWebSocket();
         client.Options.CollectHttpResponseDetails = true;
         using var cts = new CancellationTokenSource(Timeout);
 
-        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(new Uri($"ws://127.0.0.1:{stack.Host.GatewayPort}/chat"), cts.Token));
+        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(new Uri($"ws://127.0.0.1:{stack.Host.GatewayPort}/chat?userId=alice"), cts.Token));
 
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, client.HttpStatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, client.HttpStatusCode);
     }
 
+    /// <summary>Connects as a development client of the sample issuer (alice, bob): the token names the user.</summary>
     private async Task<ClientWebSocket> ConnectAsync(string user)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/connect/token", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{user}-secret")));
+        using var response = await stack.Gateway.SendAsync(request).WaitAsync(Timeout);
+        using var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync().WaitAsync(Timeout));
         var client = new ClientWebSocket();
         using var cts = new CancellationTokenSource(Timeout);
-        await client.ConnectAsync(new Uri($"ws://127.0.0.1:{stack.Host.GatewayPort}/chat?userId={user}"), cts.Token);
+        var accessToken = Uri.EscapeDataString(token.RootElement.GetProperty("access_token").GetString()!);
+        await client.ConnectAsync(new Uri($"ws://127.0.0.1:{stack.Host.GatewayPort}/chat?token={accessToken}"), cts.Token);
         return client;
     }
 

@@ -58,8 +58,16 @@ public sealed class GatewaySampleTests(SampleStackFixture stack) : IClassFixture
     {
         var customer = $"c-{Guid.NewGuid():N}";
 
-        using var created = await Gateway.PostAsync(new Uri("/orders", UriKind.Relative), new StringContent(
-            $$"""{"customerId":"{{customer}}","items":[{"sku":"sku-1","quantity":2,"unitPrice":9.5}]}""", Encoding.UTF8, "application/json")).WaitAsync(Timeout);
+        // POST /orders needs a token with scope orders:write (the sample's development client has it).
+        using var tokenResponse = await Gateway.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(
+            [new("grant_type", "client_credentials"), new("client_id", "platform-dev"), new("client_secret", "platform-dev-secret")])).WaitAsync(Timeout);
+        var token = (string)JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync().WaitAsync(Timeout))!["access_token"]!;
+        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri("/orders", UriKind.Relative))
+        {
+            Content = new StringContent($$"""{"customerId":"{{customer}}","items":[{"sku":"sku-1","quantity":2,"unitPrice":9.5}]}""", Encoding.UTF8, "application/json"),
+        };
+        create.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var created = await Gateway.SendAsync(create).WaitAsync(Timeout);
         var order = JsonNode.Parse(await created.Content.ReadAsStringAsync().WaitAsync(Timeout))!;
         var orderId = (string)order["id"]!;
         using var fetched = await Gateway.GetAsync(new Uri($"/orders/{orderId}", UriKind.Relative)).WaitAsync(Timeout);

@@ -6,8 +6,8 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class SampleStackFixture : IAsyncLifetime
 {
-    /// <summary>redis, samples, chat, users ×2, orders, connectionhub ×2, gateway.</summary>
-    public const int ResourceCount = 9;
+    /// <summary>redis, samples, identity, users ×2, orders, authorizer, chat, connectionhub ×2, gateway.</summary>
+    public const int ResourceCount = 11;
 
     private AppHostProcess? _host;
 

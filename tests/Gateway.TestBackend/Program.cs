@@ -5,6 +5,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = null);
 builder.Services.AddSingleton<RequestLog>();
+builder.Services.AddAuthorizerFunctions();
 
 var app = builder.Build();
 
@@ -12,6 +13,7 @@ app.UseHubStandIn();
 app.MapStreamingEndpoints();
 app.MapEchoEndpoints();
 app.MapFailureEndpoints();
+app.MapAuthorizerFunctions();
 
 await app.StartAsync();
 Console.WriteLine(ReadyLine.Prefix + string.Join(' ', app.Urls));

@@ -137,7 +137,7 @@ internal sealed partial class AwsProxyIntegration(IntegrationHttpClient client, 
         payloadV2 ? ProxyResponseV2Mapper.TryMap(output, out response, out failure) : ProxyResponseV1Mapper.TryMap(output, out response, out failure);
 
     // The integration URI names the service; a base path it carries (http://users/fn-host) is kept before the invoke path.
-    private static Uri Target(Uri service, string functionName) =>
+    internal static Uri Target(Uri service, string functionName) =>
         new UriBuilder(service)
         {
             Path = service.AbsolutePath.TrimEnd('/') + FunctionInvokeProtocol.InvocationPath(functionName),

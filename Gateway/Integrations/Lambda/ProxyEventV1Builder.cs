@@ -79,7 +79,7 @@ internal static class ProxyEventV1Builder
     }
 
     // Groups arrive with distinct keys, in first-seen order; both maps are null when there is nothing to put in them.
-    private static (Dictionary<string, string>? Single, Dictionary<string, IList<string>>? Multi) Maps(
+    internal static (Dictionary<string, string>? Single, Dictionary<string, IList<string>>? Multi) Maps(
         IEnumerable<(string Key, IEnumerable<string> Values)> groups)
     {
         Dictionary<string, string>? single = null;

@@ -17,6 +17,12 @@ internal static class ChatInput
     public const string UserIdRequired = "userId query parameter is required";
 
     /// <summary>1 to <see cref="MaxUserIdLength"/> ASCII letters, digits, <c>.</c>, <c>_</c> or <c>-</c>.</summary>
+    /// <summary>The <c>userId</c> a <c>$connect</c> authorizer put in its context, when there is one.</summary>
+    public static string? AuthorizedUserId(APIGatewayWebSocketRequest request) =>
+        request?.RequestContext?.Authorizer?.GetValueOrDefault("userId") is { ValueKind: System.Text.Json.JsonValueKind.String } userId
+            ? userId.GetString()
+            : null;
+
     public static bool IsUserId(string? userId) =>
         userId is { Length: > 0 and <= MaxUserIdLength } && userId.All(static c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 

@@ -5,7 +5,8 @@ namespace Platform.Chat.Functions;
 
 /// <summary>
 /// The connection's life: <c>connect</c> (<c>$connect</c>: records which user the connection belongs to, from the
-/// <c>userId</c> query parameter, or rejects the handshake with 400), <c>disconnect</c> (<c>$disconnect</c>: forgets
+/// <c>$connect</c> authorizer's context <c>userId</c> or else the <c>userId</c> query parameter, or rejects the
+/// handshake with 400), <c>disconnect</c> (<c>$disconnect</c>: forgets
 /// it) and <c>whoami</c> (answers the caller's connection id; its route has a route response, so the hub sends the
 /// body back as a frame).
 /// </summary>
@@ -27,7 +28,9 @@ internal sealed partial class ConnectionFunctions(IConnectionUserStore store, IL
             return ChatResponses.Error(400, NoConnectionId);
         }
 
-        var userId = request.QueryStringParameters?.GetValueOrDefault("userId");
+        // Behind a $connect authorizer the user is who the authorizer says (its context's userId), whatever the
+        // query claims; without one the userId query parameter names the user.
+        var userId = ChatInput.AuthorizedUserId(request) ?? request.QueryStringParameters?.GetValueOrDefault("userId");
         if (!ChatInput.IsUserId(userId))
         {
             Log.Rejected(logger, connectionId, context.AwsRequestId);

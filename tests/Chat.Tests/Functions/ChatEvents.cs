@@ -15,9 +15,14 @@ internal static class ChatEvents
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(11)).Replace('+', '-').Replace('/', '_');
 
     /// <summary>A CONNECT event; <paramref name="query"/> null means the upgrade request had no query at all.</summary>
-    public static string Connect(string connectionId, IReadOnlyDictionary<string, string>? query)
+    public static string Connect(string connectionId, IReadOnlyDictionary<string, string>? query, string? authorizedUserId = null)
     {
         var @event = Parse(ReferencePayloads.WebSocketConnect, connectionId);
+        if (authorizedUserId is not null)
+        {
+            @event["requestContext"]!["authorizer"] = new JsonObject { ["principalId"] = authorizedUserId, ["userId"] = authorizedUserId, ["integrationLatency"] = 2 };
+        }
+
         @event.Remove("queryStringParameters");
         @event.Remove("multiValueQueryStringParameters");
         if (query is not null)

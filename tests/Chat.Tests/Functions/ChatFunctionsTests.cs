@@ -39,6 +39,21 @@ public abstract partial class ChatFunctionsTests<TFixture>(TFixture app) : IClas
     }
 
     [Fact]
+    public async Task Connect_BehindAnAuthorizer_RecordsTheAuthorizedUserWhateverTheQuerySays()
+    {
+        var connectionId = ChatEvents.NewConnectionId();
+
+        var response = await Client.InvokeAsync("connect", ChatEvents.Connect(connectionId, new Dictionary<string, string> { ["userId"] = "mallory" }, authorizedUserId: "platform-dev"));
+        var withoutQuery = ChatEvents.NewConnectionId();
+        var second = await Client.InvokeAsync("connect", ChatEvents.Connect(withoutQuery, query: null, authorizedUserId: "bob"));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("platform-dev", await Store.GetUserAsync(connectionId).WaitAsync(TestTimeouts.Default));
+        Assert.Equal(200, second.StatusCode);
+        Assert.Equal("bob", await Store.GetUserAsync(withoutQuery).WaitAsync(TestTimeouts.Default));
+    }
+
+    [Fact]
     public async Task Connect_LongestUserIdOfEveryAllowedCharacter_IsAccepted()
     {
         // Arrange
