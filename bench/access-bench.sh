@@ -4,7 +4,7 @@
 #   key       — apiKeyRequired, usage plan with throttle + quota far above the load (GET /key/ping), Redis store
 #   key-emb   — the same route on a second gateway in embedded mode (in-memory store), for comparison
 # One Redis-mode gateway serves open and key; TARGETS picks what runs (the JWT route joins here later).
-# wrk -t2 -cCONNECTIONS -dDURATION per target, ROUNDS interleaved rounds, medians. For the key target, Redis
+# wrk -t2 -cCONNECTIONS -dDURATION (-t1 for one connection) per target, ROUNDS interleaved rounds, medians. For the key target, Redis
 # INFO commandstats is read before and after each run: EVALSHA + EVAL per request is the round trips a request
 # costs (the gateway sends nothing else per request), and all calls per request include those the script makes.
 # Release build, Warning-level logs, loopback only; the script stops every process it starts.
@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}; rounds=${2:-3}; connections=${3:-64}
+threads=$(( connections < 2 ? 1 : 2 ))   # wrk needs a connection per thread
 targets=${TARGETS:-open key key-emb}
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
@@ -93,7 +94,7 @@ tick_us=$(awk -v t="$(getconf CLK_TCK)" 'BEGIN { print 1000000 / t }')
 run_wrk() { # $1 target; prints "rps p50ms p99ms requests"
   local out target=$1 args=()
   if [ -n "${headers[$target]}" ]; then args=(-H "${headers[$target]}"); fi
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "${url[$target]}")
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${args[@]}" "${url[$target]}")
   local errors
   errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
   if [ -n "$errors" ]; then echo "  $target: $errors" >&2; fi
@@ -102,7 +103,7 @@ run_wrk() { # $1 target; prints "rps p50ms p99ms requests"
 
 declare -A rps p50
 round_trips=(); all_calls=()
-echo "# wrk -t2 -c$connections -d${duration}s --latency; $rounds interleaved rounds; $(nproc) cores shared by wrk, gateways and redis; $(redis-server --version | cut -d' ' -f3)"
+echo "# wrk -t$threads -c$connections -d${duration}s --latency; $rounds interleaved rounds; $(nproc) cores shared by wrk, gateways and redis; $(redis-server --version | cut -d' ' -f3)"
 for round in $(seq 1 "$rounds"); do
   for target in $targets; do
     [ "$target" = key ] && stats >"$tmp/before"

@@ -7,9 +7,10 @@ namespace Platform.Gateway.UsagePlans;
 /// Names of the usage-plan keys and fields in Redis, under a prefix. Plan names, key ids and route keys are
 /// escaped (<see cref="Uri.EscapeDataString(string)"/>) so the <c>:</c> separators cannot be forged by a name.
 /// <list type="bullet">
-/// <item><c>{prefix}k:{plan}:{key}</c> — a key's state in a plan, a hash: <c>t</c> tokens and <c>ts</c> µs of the
-/// plan's bucket; <c>qw</c> the quota period (<see cref="QuotaPeriodId"/>) and <c>qc</c> the requests counted in it;
-/// <c>d:{yyyy-MM-dd}</c> the requests of each day (<see cref="UsageField"/>), for the usage report;</item>
+/// <item><c>{prefix}k:{plan}:{key}</c> — a key's state in a plan, a hash: <c>s</c> =
+/// <c>{tokens}|{µs}|{quota period}|{count}</c> (the plan's bucket, the quota period — <see cref="QuotaPeriodId"/> —
+/// and the requests counted in it) and <c>d:{yyyy-MM-dd}</c> the requests of each day (<see cref="UsageField"/>), for
+/// the usage report;</item>
 /// <item><c>{prefix}r:{plan}:{key}:{api}:{stage}:{route}</c> — a route override's bucket for a key (<c>t</c>, <c>ts</c>).</item>
 /// </list>
 /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Platform.Definitions.UsagePlans;
 using Platform.ServiceDefaults.Redis;
@@ -9,26 +10,54 @@ using StackExchange.Redis;
 namespace Platform.Gateway.UsagePlans;
 
 /// <summary>
-/// Usage-plan state in Redis, shared by every gateway replica on it: one EVALSHA of
-/// <see cref="RedisUsagePlanScript.Charge"/> per request decides and counts atomically. The script is loaded once
-/// (SCRIPT LOAD, on first use); when the server has forgotten it (restart, SCRIPT FLUSH) the call answers NOSCRIPT
-/// and that one request is sent again as EVAL, which caches it on the server again. Key names and the throttles'
-/// arguments are built once and kept (their number is bounded by the definitions). StackExchange.Redis takes no
-/// cancellation tokens: a cancelled call stops waiting, the command still runs.
+/// Usage-plan state in Redis, shared by every gateway replica on it. Charges go to Redis as EVALSHA of
+/// <see cref="RedisUsagePlanScript.Charge"/>, which decides and counts each atomically — at most one round trip per
+/// request, fewer under load: while <see cref="Senders"/> calls are on their way, the charges that arrive queue
+/// up and go together in the next call (group commit, up to <see cref="MaxBatch"/>), so a lone request waits for
+/// no one and a busy gateway pays the call's cost once per batch. The script is loaded once (SCRIPT LOAD); when the
+/// server has forgotten it (restart, SCRIPT FLUSH) the call answers NOSCRIPT and is sent again as EVAL, which caches
+/// it again. Every call is bounded by <see cref="UsagePlanOptions.StoreTimeout"/> (StackExchange.Redis 1.2 has no timeout
+/// of its own for asynchronous calls); a request whose client went away still waits for its batch.
 /// </summary>
-internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePlanOptions> options) : IUsagePlanStore
+internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
 {
+    /// <summary>Calls to Redis in flight at once.</summary>
+    public const int Senders = 2;
+
+    /// <summary>Most charges in one call.</summary>
+    public const int MaxBatch = 64;
+
     private static readonly RedisValue[] NoThrottle = [RedisValue.EmptyString, RedisValue.EmptyString, RedisValue.EmptyString];
     private static readonly ConditionalWeakTable<ThrottleSettings, RedisValue[]> ThrottleArguments = [];
 
-    private readonly RedisUsagePlanKeys _keys = new(options.Value.KeyPrefix);
-    private readonly int _retentionDays = options.Value.UsageRetentionDays;
-    private readonly RedisValue _stateLifetime = ((options.Value.UsageRetentionDays + 1) * 86_400L).ToString(CultureInfo.InvariantCulture);
+    private readonly PlatformRedis _redis;
+    private readonly RedisUsagePlanKeys _keys;
+    private readonly int _retentionDays;
+    private readonly RedisValue _stateLifetime;
+    private readonly TimeSpan _timeout;
+    private readonly QuotaPeriodName?[] _periodIds = new QuotaPeriodName?[Enum.GetValues<QuotaPeriod>().Length];
     private readonly ConcurrentDictionary<(string Plan, string Key), RedisKey> _stateKeys = new();
     private readonly ConcurrentDictionary<(string Plan, string Key, string Route), RedisKey> _routeKeys = new();
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly Lock _loadLock = new();
+    private readonly ILogger _logger;
     private Task<byte[]>? _hash;
     private UsageDay? _today;
+
+    public RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePlanOptions> options, ILogger<RedisUsagePlanStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _redis = redis;
+        _keys = new RedisUsagePlanKeys(options.Value.KeyPrefix);
+        _retentionDays = options.Value.UsageRetentionDays;
+        _stateLifetime = ((_retentionDays + 1) * 86_400L).ToString(CultureInfo.InvariantCulture);
+        _timeout = options.Value.StoreTimeout;
+        _logger = logger;
+        for (var i = 0; i < Senders; i++)
+        {
+            _ = Task.Run(SendAsync);
+        }
+    }
 
     public string Name => "redis";
 
@@ -36,34 +65,28 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
     {
         ArgumentNullException.ThrowIfNull(charge);
         var state = _stateKeys.GetOrAdd((charge.PlanId, charge.KeyId), static (k, keys) => keys.State(k.Plan, k.Key), _keys);
+        var route = charge.Route is { } r
+            ? _routeKeys.GetOrAdd((charge.PlanId, charge.KeyId, r.BucketId), static (k, keys) => keys.RouteBucket(k.Plan, k.Key, k.Route), _keys)
+            : state;
         var day = Day(charge.Day);
-        RedisKey[] keys =
-        [
-            state,
-            charge.Route is { } route
-                ? _routeKeys.GetOrAdd((charge.PlanId, charge.KeyId, route.BucketId), static (k, s) => s._keys.RouteBucket(k.Plan, k.Key, k.Route), this)
-                : state,
-        ];
-        RedisValue[] values =
+        var planThrottle = Throttle(charge.PlanThrottle);
+        var routeThrottle = Throttle(charge.Route?.Settings);
+        RedisValue[] arguments =
         [
             TokenBucket.Microseconds(charge.Now),
-            .. Throttle(charge.PlanThrottle),
-            .. Throttle(charge.Route?.Settings),
+            planThrottle[0], planThrottle[1], planThrottle[2],
+            routeThrottle[0], routeThrottle[1], routeThrottle[2],
             charge.Quota is { } quota ? quota.Limit : RedisValue.EmptyString,
-            charge.Quota is { } period ? RedisUsagePlanKeys.QuotaPeriodId(period.Period, QuotaWindow.Of(charge.Now, period).Start) : RedisValue.EmptyString,
+            charge.Quota is { } period ? PeriodId(period.Period, QuotaWindow.Of(charge.Now, period).Start) : RedisValue.EmptyString,
             day.Field,
             day.OldestKept,
-            _stateLifetime,
         ];
 
-        var result = (RedisResult[])(await EvaluateAsync(keys, values, cancellationToken).ConfigureAwait(false))!;
-        var outcome = (UsageOutcome)(int)result[0];
-        var remaining = (long)result[1];
-        var wait = (long)result[2];
-        return new UsageDecision(
-            outcome,
-            remaining < 0 ? null : remaining,
-            wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
+        var pending = new Pending(state, route, arguments);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+
+        // No per-request timer or cancellation: the sender bounds every call by the store timeout.
+        return await pending.Decision.Task.ConfigureAwait(false);
     }
 
     public async Task<long[][]> ReadUsageAsync(string planId, IReadOnlyList<string> keyIds, DateOnly first, int days, CancellationToken cancellationToken)
@@ -71,7 +94,7 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         ArgumentNullException.ThrowIfNull(planId);
         ArgumentNullException.ThrowIfNull(keyIds);
         await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        var database = redis.GetDatabase();
+        var database = _redis.GetDatabase();
         var fields = Enumerable.Range(0, days).Select(d => (RedisValue)RedisUsagePlanKeys.UsageField(first.AddDays(d))).ToArray();
 
         // One HMGET per key, pipelined: the multiplexer writes them back to back and the replies come in order.
@@ -83,6 +106,86 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
     /// <summary>Connects and loads the script ahead of the first request (see <see cref="UsagePlanStoreWarmup"/>).</summary>
     public Task PrepareAsync() => LoadAsync();
 
+    /// <summary>Stops the senders once the charges already queued are sent; later charges throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => _queue.Writer.TryComplete();
+
+    /// <summary>One sender: takes what has queued up (at least one charge), sends it as one call, answers each.</summary>
+    private async Task SendAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>(MaxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var results = await EvaluateAsync(batch).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var remaining = (long)results[3 * i + 1];
+                    var wait = (long)results[3 * i + 2];
+                    batch[i].Decision.TrySetResult(new UsageDecision(
+                        (UsageOutcome)(int)results[3 * i],
+                        remaining < 0 ? null : remaining,
+                        wait < 0 ? null : TimeSpan.FromMilliseconds(wait)));
+                }
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Decision.TrySetException(ex);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Anything else is a bug; the requests fail with it rather than wait forever, and the sender goes on.
+                Log.SendFailed(_logger, ex);
+                foreach (var pending in batch)
+                {
+                    pending.Decision.TrySetException(ex);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task<RedisResult[]> EvaluateAsync(List<Pending> batch)
+    {
+        var keys = new RedisKey[2 * batch.Count];
+        var values = new RedisValue[1 + RedisUsagePlanScript.ArgumentsPerCharge * batch.Count];
+        values[0] = _stateLifetime;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            keys[2 * i] = batch[i].State;
+            keys[2 * i + 1] = batch[i].Route;
+            batch[i].Arguments.CopyTo(values, 1 + RedisUsagePlanScript.ArgumentsPerCharge * i);
+        }
+
+        // Loading first also connects: the senders wait on that one task instead of blocking a thread on the connection.
+        var hash = await LoadAsync().WaitAsync(_timeout).ConfigureAwait(false);
+        var database = _redis.GetDatabase();
+        try
+        {
+            return (RedisResult[])(await database.ScriptEvaluateAsync(hash, keys, values).WaitAsync(_timeout).ConfigureAwait(false))!;
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            // The server lost its script cache; EVAL runs the script and caches it again for the next EVALSHA.
+            return (RedisResult[])(await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).WaitAsync(_timeout).ConfigureAwait(false))!;
+        }
+    }
+
     private static RedisValue[] Throttle(ThrottleSettings? settings) => settings is null
         ? NoThrottle
         : ThrottleArguments.GetValue(settings, static s =>
@@ -91,6 +194,19 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
             s.BurstLimit,
             (long)TokenBucket.Lifetime(s).TotalMilliseconds,
         ]);
+
+    /// <summary>The id of the quota period starting on <paramref name="start"/>, built once per period.</summary>
+    private RedisValue PeriodId(QuotaPeriod period, DateOnly start)
+    {
+        var cached = Volatile.Read(ref _periodIds[(int)period]);
+        if (cached is null || cached.Start != start)
+        {
+            cached = new QuotaPeriodName(start, RedisUsagePlanKeys.QuotaPeriodId(period, start));
+            Volatile.Write(ref _periodIds[(int)period], cached);
+        }
+
+        return cached.Id;
+    }
 
     /// <summary>Today's usage field and the oldest one kept, built once a day.</summary>
     private UsageDay Day(DateOnly day)
@@ -105,26 +221,10 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         return today;
     }
 
-    private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
-    {
-        // Loading first also connects: requests wait for that one task instead of each blocking a thread on the connection.
-        var hash = await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        var database = redis.GetDatabase();
-        try
-        {
-            return await database.ScriptEvaluateAsync(hash, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-        {
-            // The server lost its script cache; EVAL runs the script and caches it again for the next EVALSHA.
-            return await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>
     /// Connects (the first time) and runs SCRIPT LOAD on every primary, once, on a pool thread: the connection is
-    /// opened synchronously, and concurrent first requests must wait on one task rather than each block a thread.
-    /// A failed load (Redis away) is retried by the next request.
+    /// opened synchronously, and concurrent first callers must wait on one task rather than each block a thread.
+    /// A failed load (Redis away) is retried by the next call.
     /// </summary>
     private Task<byte[]> LoadAsync()
     {
@@ -147,7 +247,7 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
 
     private async Task<byte[]> LoadCoreAsync()
     {
-        var connection = redis.Connection;
+        var connection = _redis.Connection;
         var endpoints = connection.GetEndPoints();
         byte[]? hash = null;
         foreach (var endpoint in endpoints)
@@ -163,5 +263,25 @@ internal sealed class RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePla
         return hash ?? await connection.GetServer(endpoints[0]).ScriptLoadAsync(RedisUsagePlanScript.Charge).ConfigureAwait(false);
     }
 
+    /// <summary>A charge waiting for its call; answered on the thread pool, never on a sender.</summary>
+    private sealed class Pending(RedisKey state, RedisKey route, RedisValue[] arguments)
+    {
+        public RedisKey State { get; } = state;
+
+        public RedisKey Route { get; } = route;
+
+        public RedisValue[] Arguments { get; } = arguments;
+
+        public TaskCompletionSource<UsageDecision> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     private sealed record UsageDay(DateOnly Day, RedisValue Field, RedisValue OldestKept);
+
+    private sealed record QuotaPeriodName(DateOnly Start, RedisValue Id);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Usage plans: a batch of charges to Redis failed unexpectedly; its requests answered 500.")]
+        public static partial void SendFailed(ILogger logger, Exception exception);
+    }
 }

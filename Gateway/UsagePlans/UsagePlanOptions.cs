@@ -16,4 +16,10 @@ public sealed class UsagePlanOptions
     /// Default 90 days.
     /// </summary>
     public int UsageRetentionDays { get; set; } = 90;
+
+    /// <summary>
+    /// How long a call to the Redis store may take before the requests waiting on it answer 500 (their charges may
+    /// still run). Default 2 seconds.
+    /// </summary>
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Redis;
 
 namespace Platform.Gateway.UsagePlans;
@@ -7,7 +8,7 @@ namespace Platform.Gateway.UsagePlans;
 public static class UsagePlanServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="UsagePlanOptions"/> (section <see cref="UsagePlanOptions.SectionName"/>), the store —
+    /// Registers <see cref="UsagePlanOptions"/> (section <see cref="UsagePlanOptions.SectionName"/>, validated at start), the store —
     /// Redis when <c>ConnectionStrings:redis</c> is set, else in memory (embedded mode) — the enforcer the access
     /// control stage calls, its telemetry, the usage report endpoint's handler, and the store's warm-up at start.
     /// </summary>
@@ -17,9 +18,8 @@ public static class UsagePlanServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<UsagePlanOptions>()
             .Bind(builder.Configuration.GetSection(UsagePlanOptions.SectionName))
-            .Validate(static o => !string.IsNullOrEmpty(o.KeyPrefix), $"{UsagePlanOptions.SectionName}:KeyPrefix must not be empty.")
-            .Validate(static o => o.UsageRetentionDays is >= 1 and <= 3650, $"{UsagePlanOptions.SectionName}:UsageRetentionDays must be between 1 and 3650.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UsagePlanOptions>, UsagePlanOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryUsagePlanStore>();
         services.TryAddSingleton<RedisUsagePlanStore>();

@@ -17,18 +17,22 @@ public sealed class RedisUsagePlanEnforcerTests : UsagePlanEnforcerContract, ICl
     public RedisUsagePlanEnforcerTests(RedisServerFixture server)
     {
         _redis = RedisUsagePlanStoreTests.Connect(server.ConnectionString);
-        Store = new RedisUsagePlanStore(_redis, Options.Create(new UsagePlanOptions { KeyPrefix = "e" + Guid.NewGuid().ToString("N")[..8] + ":" }));
+        _store = new RedisUsagePlanStore(_redis, Options.Create(new UsagePlanOptions { KeyPrefix = "e" + Guid.NewGuid().ToString("N")[..8] + ":" }),
+            NullLogger<RedisUsagePlanStore>.Instance);
     }
 
-    private protected override IUsagePlanStore Store { get; }
+    private readonly RedisUsagePlanStore _store;
+
+    private protected override IUsagePlanStore Store => _store;
 
     [Fact]
     public async Task Enforce_RedisUnreachable_500WithTheKeyRecorded()
     {
         using var absent = RedisUsagePlanStoreTests.Connect($"127.0.0.1:{FreePort.Next()},abortConnect=false,connectTimeout=500");
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var store = new RedisUsagePlanStore(absent, Options.Create(new UsagePlanOptions()), NullLogger<RedisUsagePlanStore>.Instance);
         var enforcer = new UsagePlanEnforcer(
-            new RedisUsagePlanStore(absent, Options.Create(new UsagePlanOptions())),
+            store,
             new UsagePlanTelemetry(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             NullLogger<UsagePlanEnforcer>.Instance);
         var context = new DefaultHttpContext();
@@ -46,6 +50,7 @@ public sealed class RedisUsagePlanEnforcerTests : UsagePlanEnforcerContract, ICl
     {
         if (disposing)
         {
+            _store.Dispose();
             _redis.Dispose();
         }
 

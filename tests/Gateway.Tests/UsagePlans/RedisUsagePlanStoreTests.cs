@@ -23,10 +23,12 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
     {
         _server = server;
         _redis = Connect(server.ConnectionString);
-        Store = new RedisUsagePlanStore(_redis, Options.Create(new UsagePlanOptions { KeyPrefix = _prefix }));
+        _store = new RedisUsagePlanStore(_redis, Options.Create(new UsagePlanOptions { KeyPrefix = _prefix }), NullLogger<RedisUsagePlanStore>.Instance);
     }
 
-    private protected override IUsagePlanStore Store { get; }
+    private readonly RedisUsagePlanStore _store;
+
+    private protected override IUsagePlanStore Store => _store;
 
     [Fact]
     public async Task Charge_Requests_OneEvalshaEachAndNoOtherCommand()
@@ -43,6 +45,22 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
         Assert.Equal(20, Delta(before, after, "evalsha"));
         Assert.Equal(0, Delta(before, after, "eval"));
         Assert.Equal(0, Delta(before, after, "script"));
+    }
+
+    [Fact]
+    public async Task Charge_ConcurrentRequests_SharedCallsFewerThanRequests()
+    {
+        await ChargeAsync(PlanDefinitions.Now);
+        var before = await CommandStatsAsync();
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
+            Task.Run(() => ChargeAsync(PlanDefinitions.Now, quota: new QuotaSettings(150, QuotaPeriod.Day)))));
+
+        var after = await CommandStatsAsync();
+        Assert.Equal(150, decisions.Count(d => d.Allowed));
+        var calls = Delta(before, after, "evalsha");
+        Assert.InRange(calls, 1, 199);
+        Assert.Equal(0, Delta(before, after, "eval"));
     }
 
     [Fact]
@@ -80,14 +98,32 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
         Assert.InRange(Assert.NotNull(state), TimeSpan.FromDays(91) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(91));
         Assert.InRange(Assert.NotNull(routeBucket), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
         var fields = (await database.HashKeysAsync(keys[0]).WaitAsync(TestTimeouts.Default)).Select(static f => (string)f!).Order(StringComparer.Ordinal);
-        Assert.Equal(["d:2026-11-21", "qc", "qw", "t", "ts"], fields);
+        Assert.Equal(["d:2026-11-21", "s"], fields);
+        // Bucket tokens | its time (µs) | quota period | requests counted in it.
+        Assert.Equal($"49|{TokenBucket.Microseconds(PlanDefinitions.Now)}|DAY:2026-11-21|1", (string?)await database.HashGetAsync(keys[0], "s").WaitAsync(TestTimeouts.Default));
+    }
+
+    [Fact]
+    public async Task Charge_RedisSlowerThanTheStoreTimeout_TimeoutException()
+    {
+        using var store = new RedisUsagePlanStore(_redis, Options.Create(new UsagePlanOptions { KeyPrefix = _prefix, StoreTimeout = TimeSpan.FromMilliseconds(200) }),
+            NullLogger<RedisUsagePlanStore>.Instance);
+        await store.PrepareAsync().WaitAsync(TestTimeouts.Default);
+        // Redis holds every client's commands for a second (and then goes on by itself).
+        await Admin().Multiplexer.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "1000", "ALL").WaitAsync(TestTimeouts.Default);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => store.ChargeAsync(
+            new UsageCharge(Plan, Key, null, null, null, PlanDefinitions.Now), CancellationToken.None).AsTask().WaitAsync(TestTimeouts.Default));
+
+        Assert.True(started.Elapsed < TimeSpan.FromMilliseconds(1000), $"answered after {started.Elapsed}, not at the store timeout");
     }
 
     [Fact]
     public async Task Charge_RedisUnreachable_Throws()
     {
         using var absent = Connect($"127.0.0.1:{FreePort.Next()},abortConnect=false,connectTimeout=500");
-        var store = new RedisUsagePlanStore(absent, Options.Create(new UsagePlanOptions { KeyPrefix = _prefix }));
+        using var store = new RedisUsagePlanStore(absent, Options.Create(new UsagePlanOptions { KeyPrefix = _prefix }), NullLogger<RedisUsagePlanStore>.Instance);
 
         await Assert.ThrowsAnyAsync<RedisException>(() => store.ChargeAsync(
             new UsageCharge(Plan, Key, null, null, null, PlanDefinitions.Now), CancellationToken.None).AsTask().WaitAsync(TestTimeouts.Default));
@@ -95,6 +131,7 @@ public sealed class RedisUsagePlanStoreTests : UsagePlanStoreContract, IClassFix
 
     public void Dispose()
     {
+        _store.Dispose();
         _redis.Dispose();
         foreach (var admin in _admins)
         {
