@@ -12,7 +12,9 @@ internal interface IUsagePlanStore
 
     /// <summary>
     /// Decides <paramref name="charge"/> and, only when it is allowed, takes the tokens and counts the request
-    /// against the quota and the day's usage. A rejected request changes nothing.
+    /// against the quota and the day's usage. A rejected request changes nothing. The in-memory store decides at
+    /// once; the Redis store bounds its wait by <see cref="UsagePlanOptions.StoreTimeout"/> rather than by
+    /// <paramref name="cancellationToken"/>, since a charge already sent runs anyway.
     /// </summary>
     ValueTask<UsageDecision> ChargeAsync(UsageCharge charge, CancellationToken cancellationToken);
 

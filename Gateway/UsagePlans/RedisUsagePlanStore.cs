@@ -61,7 +61,7 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
 
     public string Name => "redis";
 
-    public async ValueTask<UsageDecision> ChargeAsync(UsageCharge charge, CancellationToken cancellationToken)
+    public ValueTask<UsageDecision> ChargeAsync(UsageCharge charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);
         var state = _stateKeys.GetOrAdd((charge.PlanId, charge.KeyId), static (k, keys) => keys.State(k.Plan, k.Key), _keys);
@@ -86,7 +86,7 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
         // No per-request timer or cancellation: the sender bounds every call by the store timeout.
-        return await pending.Decision.Task.ConfigureAwait(false);
+        return new ValueTask<UsageDecision>(pending.Decision.Task);
     }
 
     public async Task<long[][]> ReadUsageAsync(string planId, IReadOnlyList<string> keyIds, DateOnly first, int days, CancellationToken cancellationToken)
