@@ -44,7 +44,7 @@ public enum QuotaPeriod
 
 /// <summary>
 /// At most <see cref="Limit"/> requests per key per period. <see cref="Offset"/> shifts the window start by whole
-/// days for WEEK (0 = Monday) and MONTH (0 = the 1st), as AWS's quota offset does.
+/// days for WEEK (0 = Sunday, 1 = Monday) and MONTH (0 = the 1st), as AWS's quota offset does.
 /// </summary>
 public sealed record QuotaSettings(long Limit, QuotaPeriod Period, int Offset = 0);
 

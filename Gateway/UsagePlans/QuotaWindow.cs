@@ -4,18 +4,14 @@ namespace Platform.Gateway.UsagePlans;
 
 /// <summary>
 /// The quota period a moment falls in: <c>[Start, End)</c>, both at UTC midnight. DAY is the calendar day; WEEK
-/// starts on Monday plus <see cref="QuotaSettings.Offset"/> days; MONTH on the 1st plus the offset, clamped to the
+/// starts on Sunday plus <see cref="QuotaSettings.Offset"/> days (1 = Monday, as AWS's QuotaSettings); MONTH on the 1st plus the offset, clamped to the
 /// month's last day (an offset of 30 starts February's period on the 28th or 29th), as <see cref="QuotaSettings"/>
 /// documents.
 /// </summary>
-/// <remarks>
-/// AWS's own QuotaSettings documentation counts WEEK offsets from Sunday (0 = Sunday, 1 = Monday); our model's
-/// contract is Monday. <see cref="WeekStart"/> is the one place that decides it.
-/// </remarks>
 public readonly record struct QuotaWindow(DateOnly Start, DateOnly End)
 {
     /// <summary>The day a WEEK period with offset 0 starts on.</summary>
-    public const DayOfWeek WeekStart = DayOfWeek.Monday;
+    public const DayOfWeek WeekStart = DayOfWeek.Sunday;
 
     /// <summary>The <paramref name="period"/> (shifted by <paramref name="offset"/> days) that contains <paramref name="day"/>.</summary>
     public static QuotaWindow Of(DateOnly day, QuotaPeriod period, int offset) => period switch

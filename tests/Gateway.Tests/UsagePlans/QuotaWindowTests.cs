@@ -3,23 +3,23 @@ using Platform.Gateway.UsagePlans;
 
 namespace Platform.Gateway.Tests.UsagePlans;
 
-/// <summary>Quota periods at UTC boundaries: DAY, WEEK from Monday + offset, MONTH from the 1st + offset (clamped to short months).</summary>
+/// <summary>Quota periods at UTC boundaries: DAY, WEEK from Sunday + offset (AWS's), MONTH from the 1st + offset (clamped to short months).</summary>
 public sealed class QuotaWindowTests
 {
     [Theory]
     // DAY: the calendar day, across a year's end.
     [InlineData("2026-11-21", QuotaPeriod.Day, 0, "2026-11-21", "2026-11-22")]
     [InlineData("2026-12-31", QuotaPeriod.Day, 0, "2026-12-31", "2027-01-01")]
-    // WEEK, offset 0: Monday to Monday; a Saturday, the Monday itself, the Sunday before the next.
-    [InlineData("2026-11-21", QuotaPeriod.Week, 0, "2026-11-16", "2026-11-23")]
-    [InlineData("2026-11-23", QuotaPeriod.Week, 0, "2026-11-23", "2026-11-30")]
-    [InlineData("2026-11-22", QuotaPeriod.Week, 0, "2026-11-16", "2026-11-23")]
-    [InlineData("2026-12-31", QuotaPeriod.Week, 0, "2026-12-28", "2027-01-04")]
-    // WEEK with offsets: 5 starts on Saturday, 6 on Sunday.
-    [InlineData("2026-11-21", QuotaPeriod.Week, 5, "2026-11-21", "2026-11-28")]
-    [InlineData("2026-11-20", QuotaPeriod.Week, 5, "2026-11-14", "2026-11-21")]
-    [InlineData("2026-11-22", QuotaPeriod.Week, 6, "2026-11-22", "2026-11-29")]
-    [InlineData("2026-11-21", QuotaPeriod.Week, 6, "2026-11-15", "2026-11-22")]
+    // WEEK, offset 0: Sunday to Sunday (AWS: 0 = Sunday); a Saturday, the Sunday itself, the Monday after it.
+    [InlineData("2026-11-21", QuotaPeriod.Week, 0, "2026-11-15", "2026-11-22")]
+    [InlineData("2026-11-22", QuotaPeriod.Week, 0, "2026-11-22", "2026-11-29")]
+    [InlineData("2026-11-23", QuotaPeriod.Week, 0, "2026-11-22", "2026-11-29")]
+    [InlineData("2026-12-31", QuotaPeriod.Week, 0, "2026-12-27", "2027-01-03")]
+    // WEEK with offsets: 1 starts on Monday, 6 on Saturday.
+    [InlineData("2026-11-22", QuotaPeriod.Week, 1, "2026-11-16", "2026-11-23")]
+    [InlineData("2026-11-23", QuotaPeriod.Week, 1, "2026-11-23", "2026-11-30")]
+    [InlineData("2026-11-21", QuotaPeriod.Week, 6, "2026-11-21", "2026-11-28")]
+    [InlineData("2026-11-20", QuotaPeriod.Week, 6, "2026-11-14", "2026-11-21")]
     // MONTH, offset 0: the calendar month, whatever its length.
     [InlineData("2026-11-01", QuotaPeriod.Month, 0, "2026-11-01", "2026-12-01")]
     [InlineData("2026-11-30", QuotaPeriod.Month, 0, "2026-11-01", "2026-12-01")]

@@ -86,42 +86,8 @@ public sealed class ReplicaGatewaysTests(ReplicaGatewaysFixture gateways) : ICla
     /// <summary>Runs the AWS CLI with the gateways' credentials and no profile of the machine's.</summary>
     private static async Task<(int Exit, string Output, string Error)> AwsAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("aws")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
-        start.Environment["AWS_ACCESS_KEY_ID"] = AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey;
-        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
-        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        start.Environment["AWS_PAGER"] = "";
-        start.Environment.Remove("AWS_SESSION_TOKEN");
-        start.Environment.Remove("AWS_PROFILE");
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("aws did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TestTimeouts.Default);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
+        var result = await Platform.Testing.AwsCli.RunAsync(arguments, AccessKeyId, SecretAccessKey);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -33,11 +33,11 @@ public sealed class UsageReportTests
     {
         var from = UsageReport.FirstDayNeeded(new DateOnly(2026, 11, 21), new QuotaSettings(100, QuotaPeriod.Week));
 
-        var rows = UsageReport.Days([10, 20, 30, 40, 50, 60], from, new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21), new QuotaSettings(100, QuotaPeriod.Week));
+        var rows = UsageReport.Days([10, 20, 30, 40, 50, 60, 70], from, new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21), new QuotaSettings(100, QuotaPeriod.Week));
 
-        Assert.Equal(new DateOnly(2026, 11, 16), from);
-        // Monday to Friday used 150 of 100: remaining never goes below zero.
-        Assert.Equal([[60L, 0]], rows);
+        // The week started on Sunday the 15th; Sunday to Friday used 210 of 100: remaining never goes below zero.
+        Assert.Equal(new DateOnly(2026, 11, 15), from);
+        Assert.Equal([[70L, 0]], rows);
     }
 
     [Fact]
