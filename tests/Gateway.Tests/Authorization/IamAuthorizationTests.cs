@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Platform.ServiceDefaults.Signing;
+using Platform.Gateway.Tests.Infrastructure;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests.Authorization;
@@ -31,13 +32,13 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
         "domainNames": {"$default": {"apiMappings": [{"apiMappingKey": "", "api": "signed", "stage": "prod"}]}}}
         """;
 
-    private AccessGateway _gateway = null!;
+    private KestrelGateway _gateway = null!;
 
     private string Endpoint => _gateway.Address.ToString().TrimEnd('/');
 
     public Task InitializeAsync()
     {
-        _gateway = AccessGateway.Start(Definitions);
+        _gateway = KestrelGateway.Start(Definitions);
         return Task.CompletedTask;
     }
 
@@ -48,11 +49,11 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
     {
         var result = await AwsCli.RunAsync(
             ["apigatewaymanagementapi", "get-connection", "--connection-id", "abc", "--endpoint-url", Endpoint, "--debug"],
-            AccessGateway.AccessKeyId, AccessGateway.SecretAccessKey);
+            KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey);
 
         // The CLI prints the parsed response body in its debug log (its plain output of this operation is empty).
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains($"{AccessGateway.AccessKeyId} arn:aws:iam::000000000000:user/{AccessGateway.AccessKeyId}", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"{KestrelGateway.AccessKeyId} arn:aws:iam::000000000000:user/{KestrelGateway.AccessKeyId}", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("\"SourceIp\":\"127.0.0.1\"", result.StandardError, StringComparison.Ordinal);
     }
 
@@ -61,7 +62,7 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
     {
         var result = await AwsCli.RunAsync(
             ["apigatewaymanagementapi", "post-to-connection", "--connection-id", "abc", "--data", "hello signed body", "--endpoint-url", Endpoint],
-            AccessGateway.AccessKeyId, AccessGateway.SecretAccessKey);
+            KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey);
 
         Assert.True(result.ExitCode == 0, result.Output);
     }
@@ -71,7 +72,7 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
     {
         var result = await AwsCli.RunAsync(
             ["apigatewaymanagementapi", "get-connection", "--connection-id", "abc", "--endpoint-url", Endpoint],
-            AccessGateway.AccessKeyId, "not-the-secret-key-0123456789");
+            KestrelGateway.AccessKeyId, "not-the-secret-key-0123456789");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("signature we calculated does not match", result.Output, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
     {
         var result = await AwsCli.RunAsync(
             ["apigatewaymanagementapi", "get-connection", "--connection-id", "abc", "--endpoint-url", Endpoint],
-            "AKIAUNKNOWNKEY000001", AccessGateway.SecretAccessKey);
+            "AKIAUNKNOWNKEY000001", KestrelGateway.SecretAccessKey);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("The security token included in the request is invalid.", result.Output, StringComparison.Ordinal);
@@ -176,7 +177,7 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Presigned_Accepted_AndOnlyForItsPath()
     {
-        var signer = new SigV4Signer(new SigV4Credentials(AccessGateway.AccessKeyId, AccessGateway.SecretAccessKey), "us-east-1", "execute-api");
+        var signer = new SigV4Signer(new SigV4Credentials(KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey), "us-east-1", "execute-api");
         var presigned = signer.Presign(HttpMethod.Get, new Uri(Endpoint + "/other"), TimeSpan.FromMinutes(5));
 
         using var ok = await _gateway.Client.GetAsync(presigned);
@@ -189,7 +190,7 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task NoCredentialsConfigured_AwsIamRouteAnswers500AndSaysWhy()
     {
-        await using var gateway = AccessGateway.Start(Definitions, credentials: false);
+        await using var gateway = KestrelGateway.Start(Definitions, credentials: false);
 
         using var response = await gateway.Client.GetAsync(new Uri(gateway.Address, "/other"));
 
@@ -200,7 +201,7 @@ public sealed class IamAuthorizationTests : IAsyncLifetime
 
     private async Task<HttpRequestMessage> SignedAsync(HttpMethod method, string path, string? body, TimeProvider? clock = null)
     {
-        var signer = new SigV4Signer(new SigV4Credentials(AccessGateway.AccessKeyId, AccessGateway.SecretAccessKey), "us-east-1", "execute-api", clock);
+        var signer = new SigV4Signer(new SigV4Credentials(KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey), "us-east-1", "execute-api", clock);
         var request = new HttpRequestMessage(method, new Uri(Endpoint + path));
         if (body is not null)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests.Authorization.Policies;
 
@@ -21,7 +22,7 @@ public sealed class ResourcePolicyPipelineTests
     [Fact]
     public async Task HttpApi_DeniedSource_403Forbidden_OthersServed()
     {
-        await using var gateway = AccessGateway.Start(Definitions("HTTP"));
+        await using var gateway = KestrelGateway.Start(Definitions("HTTP"));
 
         using var open = await gateway.Client.GetAsync(new Uri(gateway.Address, "/open"));
         using var denied = await gateway.Client.GetAsync(new Uri(gateway.Address, "/internal"));
@@ -37,7 +38,7 @@ public sealed class ResourcePolicyPipelineTests
     [Fact]
     public async Task RestApi_DeniedSource_AwsExplicitDenyMessage()
     {
-        await using var gateway = AccessGateway.Start(Definitions("REST"));
+        await using var gateway = KestrelGateway.Start(Definitions("REST"));
 
         using var denied = await gateway.Client.GetAsync(new Uri(gateway.Address, "/internal"));
 

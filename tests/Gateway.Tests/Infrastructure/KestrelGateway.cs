@@ -1,19 +1,22 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Gateway.Tests.Integrations.Http;
 using Platform.Gateway.Tests.WebSockets;
 using Platform.Testing;
 
-namespace Platform.Gateway.Tests.Authorization;
+namespace Platform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// The whole gateway (<c>Program</c>) on real Kestrel at 127.0.0.1 on a free port, serving a definitions file,
-/// with the development SigV4 credential configured: access control sees a real client address and real
-/// signing clients (the AWS CLI) can reach it.
+/// The whole gateway (<c>Program</c>, every pipeline stage) on real Kestrel at 127.0.0.1 on a free port, serving a
+/// definitions file: access control sees a real client address, and real clients (the AWS CLI, WebSockets) reach
+/// it. Optionally with the development SigV4 credential (<see cref="AccessKeyId"/>), and with a
+/// <see cref="TimeProvider"/> of the test's, so TTLs and timeouts pass only when the test moves it.
 /// </summary>
-internal sealed class AccessGateway : IAsyncDisposable
+internal sealed class KestrelGateway : IAsyncDisposable
 {
     public const string AccessKeyId = "AKIAGATEWAYTESTKEY01";
     public const string SecretAccessKey = "gatewayTestSecretKey0123456789";
@@ -21,26 +24,35 @@ internal sealed class AccessGateway : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _directory;
 
-    private AccessGateway(WebApplicationFactory<Program> factory, string directory, int port, LogBook logs)
+    private KestrelGateway(WebApplicationFactory<Program> factory, string directory, int port, LogBook logs)
     {
         _factory = factory;
         _directory = directory;
+        Port = port;
         Logs = logs;
         Address = new Uri($"http://127.0.0.1:{port}/");
         Client = ProxyHarness.CreateClient(Address);
     }
 
+    public int Port { get; }
+
     public Uri Address { get; }
 
+    /// <summary>A client without redirects, cookies or decompression, so tests see what the gateway sent.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>Every log record of the gateway, Debug included.</summary>
     public LogBook Logs { get; }
 
     public IServiceProvider Services => _factory.Services;
 
-    public static AccessGateway Start(string definitions, IReadOnlyDictionary<string, string?>? settings = null, bool credentials = true)
+    /// <param name="definitions">The definitions file's text.</param>
+    /// <param name="settings">Extra configuration (service endpoints, limits).</param>
+    /// <param name="credentials">Whether the gateway gets <see cref="AccessKeyId"/> / <see cref="SecretAccessKey"/> as <c>Platform:Credentials:0</c>.</param>
+    /// <param name="clock">The gateway's clock; the system clock when null.</param>
+    public static KestrelGateway Start(string definitions, IReadOnlyDictionary<string, string?>? settings = null, bool credentials = true, TimeProvider? clock = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "gateway-access-tests-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "gateway-kestrel-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "apis.json"), definitions);
         var port = FreePort.Next();
@@ -53,9 +65,15 @@ internal sealed class AccessGateway : IAsyncDisposable
                 builder.UseSetting("Platform:Credentials:0:AccessKeyId", AccessKeyId);
                 builder.UseSetting("Platform:Credentials:0:SecretAccessKey", SecretAccessKey);
             }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (clock is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(clock));
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogBook>("Platform.Gateway", LogLevel.Debug));
@@ -64,7 +82,7 @@ internal sealed class AccessGateway : IAsyncDisposable
         {
             factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
             factory.StartServer();
-            return new AccessGateway(factory, directory, port, logs);
+            return new KestrelGateway(factory, directory, port, logs);
         }
         catch
         {
@@ -77,7 +95,7 @@ internal sealed class AccessGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _factory.DisposeAsync();
+        await _factory.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Default);
         Directory.Delete(_directory, recursive: true);
     }
 }
