@@ -48,4 +48,7 @@ public sealed record ApiDefinition
 
     /// <summary>The API's resource policy; null allows everything the routes allow.</summary>
     public ResourcePolicyDefinition? Policy { get; init; }
+
+    /// <summary>CORS handled by the gateway (preflights answered, headers set); null leaves CORS to the backends.</summary>
+    public Cors.CorsConfiguration? Cors { get; init; }
 }

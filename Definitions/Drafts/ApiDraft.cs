@@ -27,6 +27,8 @@ internal sealed record ApiDraft : DraftObject
 
     public string? ApiKeySource { get; init; }
 
+    public CorsConfigurationDraft? CorsConfiguration { get; init; }
+
     /// <summary>The resource policy as parsed (its errors already reported); null when the API has none or it was invalid.</summary>
     public Policies.ResourcePolicyDefinition? Policy { get; init; }
 

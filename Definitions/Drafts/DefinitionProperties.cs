@@ -53,6 +53,13 @@ internal static class DefinitionProperties
     public const string Authorizers = "authorizers";
     public const string ApiKeySource = "apiKeySource";
     public const string Policy = "policy";
+    public const string CorsConfiguration = "corsConfiguration";
+    public const string AllowOrigins = "allowOrigins";
+    public const string AllowMethods = "allowMethods";
+    public const string AllowHeaders = "allowHeaders";
+    public const string ExposeHeaders = "exposeHeaders";
+    public const string MaxAge = "maxAge";
+    public const string AllowCredentials = "allowCredentials";
 
     public const string AuthorizationType = "authorizationType";
     public const string AuthorizerId = "authorizerId";
@@ -97,9 +104,10 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfUsagePlanApiStage = [Api, Stage, Throttle];
     public static readonly IReadOnlyList<string> OfThrottle = [RateLimit, BurstLimit];
     public static readonly IReadOnlyList<string> OfQuota = [Limit, Period, Offset];
+    public static readonly IReadOnlyList<string> OfCorsConfiguration = [AllowOrigins, AllowMethods, AllowHeaders, ExposeHeaders, MaxAge, AllowCredentials];
     public static readonly IReadOnlyList<string> OfApiKey = [Value, ValueSha256, Enabled, UsagePlans, Description];
     public static readonly IReadOnlyList<string> OfApi =
-        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy];
+        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy, CorsConfiguration];
     public static readonly IReadOnlyList<string> OfWebSocketSettings =
         [IdleTimeoutSeconds, MaxConnectionDurationSeconds, MaxFrameBytes, MaxMessageBytes, AllowBinaryFrames];
     public static readonly IReadOnlyList<string> OfRoute =

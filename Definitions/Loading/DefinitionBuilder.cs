@@ -43,6 +43,17 @@ internal static class DefinitionBuilder
             Authorizers = api.Authorizers.ToDictionary(static a => a.Name, BuildAuthorizer, StringComparer.Ordinal),
             ApiKeySource = AuthorizationNames.TryParseApiKeySource(api.ApiKeySource ?? "HEADER", out var source) ? source : ApiKeySource.Header,
             Policy = api.Policy,
+            Cors = api.CorsConfiguration is { } cors
+                ? new Cors.CorsConfiguration
+                {
+                    AllowOrigins = cors.AllowOrigins ?? [],
+                    AllowMethods = [.. (cors.AllowMethods ?? []).Select(static m => m.ToUpperInvariant())],
+                    AllowHeaders = cors.AllowHeaders ?? [],
+                    ExposeHeaders = cors.ExposeHeaders ?? [],
+                    MaxAge = cors.MaxAge,
+                    AllowCredentials = cors.AllowCredentials ?? false,
+                }
+                : null,
             RouteSelectionExpression = api.RouteSelectionExpression is { } expression ? RouteSelectionExpression.Parse(expression) : null,
             WebSocket = api.WebSocketSettings is { } settings ? BuildWebSocketSettings(settings) : WebSocketSettings.Default,
             Integrations = api.Integrations.ToDictionary(

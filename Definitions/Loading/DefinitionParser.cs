@@ -42,6 +42,7 @@ internal static class DefinitionParser
         WebSocketSettings = api.Object(P.WebSocketSettings, P.OfWebSocketSettings) is { } settings ? ReadWebSocketSettings(settings) : null,
         Authorizers = [.. api.Map(P.Authorizers, P.OfAuthorizer).Select(static e => ReadAuthorizer(e.Name, e.Entry))],
         ApiKeySource = api.String(P.ApiKeySource),
+        CorsConfiguration = api.Object(P.CorsConfiguration, P.OfCorsConfiguration) is { } cors ? ReadCors(cors) : null,
         Policy = api.Raw(P.Policy) is { } policy ? ResourcePolicyReader.Read(policy, api.File, api.KeyOf(P.Policy), errors) : null,
         File = api.File,
         Key = api.Key,
@@ -237,5 +238,19 @@ internal static class DefinitionParser
         Key = key.Key,
         Present = key.Present,
         Invalid = key.Invalid,
+    };
+
+    private static CorsConfigurationDraft ReadCors(JsonObjectReader cors) => new()
+    {
+        AllowOrigins = cors.StringList(P.AllowOrigins),
+        AllowMethods = cors.StringList(P.AllowMethods),
+        AllowHeaders = cors.StringList(P.AllowHeaders),
+        ExposeHeaders = cors.StringList(P.ExposeHeaders),
+        MaxAge = cors.Integer(P.MaxAge),
+        AllowCredentials = cors.Boolean(P.AllowCredentials),
+        File = cors.File,
+        Key = cors.Key,
+        Present = cors.Present,
+        Invalid = cors.Invalid,
     };
 }

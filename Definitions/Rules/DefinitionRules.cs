@@ -43,5 +43,6 @@ internal static class DefinitionRules
         new RouteAuthorizationRule(),
         new UsagePlanRule(),
         new ApiKeyRule(),
+        new CorsRule(),
     ];
 }

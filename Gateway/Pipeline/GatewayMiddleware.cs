@@ -20,6 +20,7 @@ namespace Platform.Gateway.Pipeline;
 /// <item>size limits (URL, request line + headers, declared body length);</item>
 /// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);
 /// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
+/// <item>CORS, for an API with a <c>corsConfiguration</c>: preflights answered here, response headers set (<see cref="Cors.CorsPolicy"/>);</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
@@ -119,7 +120,21 @@ internal sealed partial class GatewayMiddleware
             return;
         }
 
-        if (!Resolve(context, request))
+        var resolved = Resolve(context, request);
+        if (request.Api?.Cors is { } cors)
+        {
+            // CORS comes before routes and access control: a preflight is the gateway's to answer, and every
+            // response of the API (gateway errors included) carries the API's CORS headers, never the backend's.
+            if (Cors.CorsPolicy.IsPreflight(context.Request))
+            {
+                cors.WritePreflight(context);
+                return;
+            }
+
+            cors.Apply(context);
+        }
+
+        if (!resolved)
         {
             var notFound = request.Api?.Protocol == ApiProtocol.Rest
                 ? GatewayResponseType.MissingAuthenticationToken
