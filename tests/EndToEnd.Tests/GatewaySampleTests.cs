@@ -25,6 +25,21 @@ public sealed class GatewaySampleTests(SampleStackFixture stack) : IClassFixture
     }
 
     [Fact]
+    public async Task Cors_PreflightFromTheDevServer_AnsweredByTheGateway()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri("/orders", UriKind.Relative));
+        preflight.Headers.Add("Origin", "http://localhost:5173");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type, authorization");
+
+        using var response = await Gateway.SendAsync(preflight).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("http://localhost:5173", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("GET,POST,PUT,DELETE", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
+    }
+
+    [Fact]
     public async Task Users_CreateGetAndList_ThroughFunctions()
     {
         var email = $"e2e-{Guid.NewGuid():N}@example.com";
