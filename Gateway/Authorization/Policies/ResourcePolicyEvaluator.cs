@@ -2,7 +2,6 @@ using System.Net;
 using Platform.Definitions;
 using Platform.Definitions.Policies;
 using Platform.Definitions.Responses;
-using Platform.Definitions.UsagePlans;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
 
@@ -157,8 +156,8 @@ internal static class ResourcePolicyEvaluator
                 return null;
             }
 
-            var hash = ApiKeyDefinition.Hash(presented);
-            return request.Gateway.Definition.ApiKeys.Values.FirstOrDefault(k => k.Enabled && k.ValueSha256 == hash)?.Id;
+            // The usage plans' index of the snapshot: one hash and one lookup, as the usage-plan check does.
+            return UsagePlans.ApiKeyIndex.For(request.Gateway.Definition).Find(presented) is { Key: { Enabled: true } key } ? key.Id : null;
         }
     }
 }
