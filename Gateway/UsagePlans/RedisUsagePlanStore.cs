@@ -99,8 +99,8 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
 
         // One HMGET per key, pipelined: the multiplexer writes them back to back and the replies come in order.
         var reads = keyIds.Select(key => database.HashGetAsync(_keys.State(planId, key), fields)).ToArray();
-        await Task.WhenAll(reads).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return [.. reads.Select(static read => read.Result.Select(static v => v.IsNull ? 0L : (long)v).ToArray())];
+        var replies = await Task.WhenAll(reads).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. replies.Select(static reply => reply.Select(static v => v.IsNull ? 0L : (long)v).ToArray())];
     }
 
     /// <summary>Connects and loads the script ahead of the first request (see <see cref="UsagePlanStoreWarmup"/>).</summary>

@@ -60,8 +60,14 @@ internal static class AuthorizerFunctions
             return context.Response.WriteAsync("{\"principalId\": not json", context.RequestAborted);
         });
 
-        app.MapGet("/authorizer-log", static (string token) =>
-            Log.TryGetValue(token, out var log) ? Results.Text(log.Report(), "application/json") : Results.Text("""{"invocations":0,"aborted":0,"lastEvent":null}""", "application/json"));
+        // With invocations/aborted, answers once the token's log has at least that many (a long poll: the test waits on
+        // the backend's own signal instead of asking again and again); the caller's timeout bounds the wait.
+        app.MapGet("/authorizer-log", static async (string token, int? invocations, int? aborted, CancellationToken cancellationToken) =>
+        {
+            var log = Log.GetOrAdd(token, static _ => new TokenLog());
+            await log.WaitUntilAsync(invocations ?? 0, aborted ?? 0, cancellationToken);
+            return Results.Text(log.Report(), "application/json");
+        });
     }
 
     /// <summary>
@@ -158,6 +164,7 @@ internal static class AuthorizerFunctions
         private int _invocations;
         private int _aborted;
         private string? _lastEvent;
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Received(JsonElement e)
         {
@@ -165,6 +172,7 @@ internal static class AuthorizerFunctions
             {
                 _invocations++;
                 _lastEvent = e.GetRawText();
+                Signal();
             }
         }
 
@@ -173,7 +181,35 @@ internal static class AuthorizerFunctions
             lock (_lock)
             {
                 _aborted++;
+                Signal();
             }
+        }
+
+        /// <summary>Completes when the log has at least <paramref name="invocations"/> invocations and <paramref name="aborted"/> aborts.</summary>
+        public async Task WaitUntilAsync(int invocations, int aborted, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                Task changed;
+                lock (_lock)
+                {
+                    if (_invocations >= invocations && _aborted >= aborted)
+                    {
+                        return;
+                    }
+
+                    changed = _changed.Task;
+                }
+
+                await changed.WaitAsync(cancellationToken);
+            }
+        }
+
+        // Under the lock: wakes every waiter, and the next change gets a fresh signal.
+        private void Signal()
+        {
+            _changed.TrySetResult();
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         public string Report()

@@ -146,25 +146,13 @@ public sealed partial class HubProcess : IAsyncDisposable
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
     {
         // The hub's hosted services, its registry among them (heartbeat written, command channel subscribed), start
-        // before the server listens; the readiness probe then says the replica answers and reaches Redis.
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var health = HttpUri("/_hub/health");
-        while (true)
+        // before the server listens; once it listens, one readiness probe says the replica answers and reaches Redis
+        // (the Redis check waits for PING itself), so anything but 200 is a start failure, not a reason to ask again.
+        using var client = new HttpClient { Timeout = StartTimeout };
+        using var response = await client.GetAsync(HttpUri("/_hub/health"), cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            try
-            {
-                using var response = await client.GetAsync(health, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            throw new InvalidOperationException($"{Name}'s readiness probe answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 

@@ -119,26 +119,17 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Once Kestrel listens (the log line), one health request: the gateway's health check itself waits for Redis
+    /// to answer PING, so a 200 means ready and anything else is a start failure, not a reason to ask again.
+    /// </summary>
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        while (true)
+        using var client = new HttpClient { Timeout = StartTimeout };
+        using var response = await client.GetAsync(Uri("_gateway/health"), cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            try
-            {
-                using var response = await client.GetAsync(Uri("_gateway/health"), cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not answering yet.
-            }
-
-            // A poll interval while the process starts, not a synchronisation point: the loop ends on 200 or the deadline.
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            throw new InvalidOperationException($"{Name}'s health check answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 

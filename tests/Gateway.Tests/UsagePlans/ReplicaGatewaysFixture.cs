@@ -84,7 +84,7 @@ public sealed class ReplicaGatewaysFixture : IAsyncLifetime
         {
             foreach (var task in starting.Where(static t => t.IsCompletedSuccessfully))
             {
-                await task.Result.DisposeAsync();
+                await (await task).DisposeAsync();
             }
 
             throw;

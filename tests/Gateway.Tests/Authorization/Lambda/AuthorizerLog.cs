@@ -11,21 +11,16 @@ internal sealed record AuthorizerLog(int Invocations, int Aborted, JsonElement? 
         (await backend.Client.GetFromJsonAsync<AuthorizerLog>(new Uri("authorizer-log?token=" + Uri.EscapeDataString(token), UriKind.Relative),
             JsonSerializerOptions.Web, cancellationToken).WaitAsync(TestTimeouts.Default, cancellationToken))!;
 
-    /// <summary>Polls the log until <paramref name="condition"/> holds: for what happens in the backend after the gateway has answered.</summary>
-    public static async Task<AuthorizerLog> WaitForAsync(BackendProcess backend, string token, Func<AuthorizerLog, bool> condition)
+    /// <summary>
+    /// Waits, in the backend, until the token's log has at least <paramref name="invocations"/> invocations and
+    /// <paramref name="aborted"/> aborted calls: for what happens in the backend after the gateway has answered.
+    /// </summary>
+    public static async Task<AuthorizerLog> WaitForAsync(BackendProcess backend, string token, int invocations = 0, int aborted = 0)
     {
         using var deadline = new CancellationTokenSource(TestTimeouts.Default);
-        while (true)
-        {
-            var log = await ReadAsync(backend, token, deadline.Token);
-            if (condition(log))
-            {
-                return log;
-            }
-
-            // A poll interval, not a synchronisation point: the loop ends on the condition or the deadline.
-            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
-        }
+        var query = $"authorizer-log?token={Uri.EscapeDataString(token)}&invocations={invocations}&aborted={aborted}";
+        return (await backend.Client.GetFromJsonAsync<AuthorizerLog>(new Uri(query, UriKind.Relative), JsonSerializerOptions.Web, deadline.Token)
+            .WaitAsync(TestTimeouts.Default))!;
     }
 
     /// <summary>The event the function last received for the token.</summary>

@@ -204,13 +204,13 @@ public sealed class LambdaAuthorizerHttpApiTests(LambdaAuthorizerFixture fixture
         var token = LambdaAuthorizerFixture.Token("slow");
 
         var pending = Gateway.GetAsync(Api, "/prod/short", token);
-        await AuthorizerLog.WaitForAsync(fixture.Backend, token, log => log.Invocations == 1);
+        await AuthorizerLog.WaitForAsync(fixture.Backend, token, invocations: 1);
         Gateway.Clock.Advance(TimeSpan.FromMilliseconds(200));
         using var response = await pending;
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("""{"message":"Internal Server Error"}""", await response.Content.ReadAsStringAsync());
-        await AuthorizerLog.WaitForAsync(fixture.Backend, token, log => log.Aborted == 1);
+        Assert.Equal(1, (await AuthorizerLog.WaitForAsync(fixture.Backend, token, aborted: 1)).Aborted);
         await Gateway.Logs.WaitForAsync(e => e.Message.Contains("did not answer within 200 ms", StringComparison.Ordinal));
     }
 
@@ -221,11 +221,12 @@ public sealed class LambdaAuthorizerHttpApiTests(LambdaAuthorizerFixture fixture
         using var leave = new CancellationTokenSource();
 
         var pending = Gateway.GetAsync(Api, "/prod/uncached", token, leave.Token);
-        await AuthorizerLog.WaitForAsync(fixture.Backend, token, log => log.Invocations == 1);
+        await AuthorizerLog.WaitForAsync(fixture.Backend, token, invocations: 1);
         await leave.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
-        var log = await AuthorizerLog.WaitForAsync(fixture.Backend, token, log => log.Aborted == 1);
+        var log = await AuthorizerLog.WaitForAsync(fixture.Backend, token, aborted: 1);
+        Assert.Equal(1, log.Aborted);
         Assert.Equal(1, log.Invocations);
     }
 
