@@ -11,6 +11,9 @@ public sealed record StageDefinition
     /// <summary>The access-log <c>$context</c> template; null writes no access log for the stage.</summary>
     public string? AccessLogFormat { get; init; }
 
+    /// <summary>The web ACL (<see cref="GatewayDefinition.WebAcls"/>) inspecting every request of the stage; null for none.</summary>
+    public string? WebAcl { get; init; }
+
     public const string DefaultStageName = "$default";
 
     public bool IsDefault => Name == DefaultStageName;

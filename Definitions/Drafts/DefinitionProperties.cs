@@ -89,11 +89,15 @@ internal static class DefinitionProperties
     public const string Period = "period";
     public const string Offset = "offset";
 
+    public const string IpSets = "ipSets";
+    public const string WebAcls = "webAcls";
+    public const string WebAcl = "webAcl";
+
     public const string Value = "value";
     public const string ValueSha256 = "valueSha256";
     public const string Enabled = "enabled";
 
-    public static readonly IReadOnlyList<string> OfRoot = [Apis, DomainNames, UsagePlans, ApiKeys];
+    public static readonly IReadOnlyList<string> OfRoot = [Apis, DomainNames, UsagePlans, ApiKeys, IpSets, WebAcls];
     public static readonly IReadOnlyList<string> OfAuthorizer =
     [
         AuthorizerType, IdentitySource, JwtConfiguration, IntegrationUri, FunctionName, AuthorizerPayloadFormatVersion,
@@ -115,7 +119,7 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfIntegration =
         [IntegrationType, IntegrationUri, IntegrationMethod, FunctionName, PayloadFormatVersion, TimeoutInMillis, MockResponse];
     public static readonly IReadOnlyList<string> OfMockResponse = [StatusCode, Headers, Body];
-    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings];
+    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings, WebAcl];
     public static readonly IReadOnlyList<string> OfAccessLogSettings = [Format];
     public static readonly IReadOnlyList<string> OfGatewayResponse = [StatusCode, Headers, BodyTemplate];
     public static readonly IReadOnlyList<string> OfDomainName = [ApiMappings];

@@ -10,5 +10,8 @@ internal sealed record StageDraft : DraftObject
     /// <summary><c>accessLogSettings.format</c>.</summary>
     public string? AccessLogFormat { get; init; }
 
+    /// <summary>The name of the web ACL inspecting the stage's requests.</summary>
+    public string? WebAcl { get; init; }
+
     public string AccessLogFormatKey => Loading.JsonPath.Property(KeyOf(DefinitionProperties.AccessLogSettings), DefinitionProperties.Format);
 }

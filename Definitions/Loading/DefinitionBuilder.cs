@@ -15,6 +15,8 @@ internal static class DefinitionBuilder
         DomainNames = draft.DomainNames.ToDictionary(static d => d.Name, BuildDomainName, StringComparer.OrdinalIgnoreCase),
         UsagePlans = draft.UsagePlans.ToDictionary(static p => p.Name, BuildUsagePlan, StringComparer.Ordinal),
         ApiKeys = draft.ApiKeys.ToDictionary(static k => k.Id, BuildApiKey, StringComparer.Ordinal),
+        IpSets = draft.IpSets.ToDictionary(static s => s.Name, static s => s.Definition!, StringComparer.Ordinal),
+        WebAcls = draft.WebAcls.ToDictionary(static a => a.Name, static a => a.Definition!, StringComparer.Ordinal),
     };
 
     private static ApiDefinition BuildApi(ApiDraft api)
@@ -100,6 +102,7 @@ internal static class DefinitionBuilder
         Name = stage.Name,
         StageVariables = stage.StageVariables,
         AccessLogFormat = stage.AccessLogFormat,
+        WebAcl = stage.WebAcl,
     };
 
     private static DomainNameDefinition BuildDomainName(DomainNameDraft domain) => new()

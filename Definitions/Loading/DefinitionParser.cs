@@ -26,6 +26,8 @@ internal static class DefinitionParser
             DomainNames = [.. reader.Map(P.DomainNames, P.OfDomainName).Select(static e => ReadDomainName(e.Name, e.Entry))],
             UsagePlans = [.. reader.Map(P.UsagePlans, P.OfUsagePlan).Select(static e => ReadUsagePlan(e.Name, e.Entry))],
             ApiKeys = [.. reader.Map(P.ApiKeys, P.OfApiKey).Select(static e => ReadApiKey(e.Name, e.Entry))],
+            IpSets = [.. reader.Map(P.IpSets, WebAclReader.OfIpSet).Select(e => WebAclReader.ReadIpSet(e.Name, e.Entry, errors))],
+            WebAcls = [.. reader.Map(P.WebAcls, WebAclReader.OfWebAcl).Select(e => WebAclReader.ReadWebAcl(e.Name, e.Entry, errors))],
         };
     }
 
@@ -110,6 +112,7 @@ internal static class DefinitionParser
         Name = name,
         StageVariables = stage.StringMap(P.StageVariables, StringComparer.Ordinal),
         AccessLogFormat = stage.Object(P.AccessLogSettings, P.OfAccessLogSettings)?.String(P.Format),
+        WebAcl = stage.String(P.WebAcl),
         File = stage.File,
         Key = stage.Key,
         Present = stage.Present,

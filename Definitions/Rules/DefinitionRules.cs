@@ -44,5 +44,6 @@ internal static class DefinitionRules
         new UsagePlanRule(),
         new ApiKeyRule(),
         new CorsRule(),
+        new WebAclRule(),
     ];
 }
