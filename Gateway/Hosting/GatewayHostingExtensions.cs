@@ -56,6 +56,7 @@ internal static class GatewayHostingExtensions
         Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
         Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
         builder.AddUsagePlans();
+        Waf.WafServiceCollectionExtensions.AddWaf(builder);
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);
