@@ -26,6 +26,28 @@ public sealed class RedisServerFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         Port = FreePort.Next();
+        await StartAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Kills the server, as a crash or a lost node would (clients see their connections drop).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the server again on the same port (empty: nothing is persisted) after <see cref="StopAsync"/>.</summary>
+    public Task RestartAsync()
+    {
+        _process?.Dispose();
+        return StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,

@@ -10,8 +10,9 @@ namespace Platform.Gateway.Waf.Rate;
 /// sends them all in one script call (<see cref="RedisWafRateScript"/>, chunks of <see cref="MaxKeysPerCall"/>),
 /// which answers each address's total over the window across replicas; counters near their limit are refreshed even
 /// without new requests, so a replica learns that another has pushed an address over. A replica blocks on
-/// last-known shared total + its requests since, so replicas together admit at most the limit plus what the others
-/// admit within one sync interval (each sees the others' requests one interval late).
+/// last-known shared total + its requests since, so each sees the others' requests at most one interval late:
+/// over-admission is at most what the other replicas admitted since the last sync. An address new to a replica is
+/// judged on that replica's own count until its first sync, at most one interval after its first request.
 /// <para>When Redis does not answer, the counts stay local (they are restored and sent with the next sync) and each
 /// replica goes on judging by what it knows — the shared part fails open, requests never fail — with a metric per
 /// failed sync and a warning at most every <see cref="FailureLogInterval"/>. It recovers on the first sync that
