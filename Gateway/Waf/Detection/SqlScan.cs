@@ -19,7 +19,7 @@ internal readonly ref struct SqlScan(ReadOnlySpan<char> text, ReadOnlySpan<SqlTo
             var matched = token.Kind switch
             {
                 SqlTokenKind.Word => WordMatches(i),
-                SqlTokenKind.Variable => token.System,
+                SqlTokenKind.Variable => token.System && !GluedToIdentifier(i),
                 SqlTokenKind.Operator => IsBooleanOperator(i) && NumericTautology(i),
                 SqlTokenKind.LParen => Is(Next(i), SqlKeyword.Select) && SelectList(Next(Next(i))),
                 SqlTokenKind.Semicolon => StackedStatement(Next(i)),
@@ -52,6 +52,10 @@ internal readonly ref struct SqlScan(ReadOnlySpan<char> text, ReadOnlySpan<SqlTo
             _ => false,
         };
     }
+
+    /// <summary>A token written right after an identifier, as in <c>email@@example.com</c>: part of a word, not SQL (<c>select@@version</c> is).</summary>
+    private bool GluedToIdentifier(int i) =>
+        i > 0 && _tokens[i - 1] is { Kind: SqlTokenKind.Word, Keyword: SqlKeyword.None } previous && previous.Start + previous.Length == _tokens[i].Start;
 
     /// <summary>
     /// A call of the word at <paramref name="name"/>: its parenthesis right after it (MySQL's built-ins allow no space),
