@@ -85,6 +85,7 @@ public sealed class WafKestrelTests
         Assert.Equal([HttpStatusCode.OK], windowMoved);
         var blocked = await gateway.Logs.WaitForAsync(static e => e.Category == AccessLogWriter.Category && e.Message.Contains("waf=403", StringComparison.Ordinal));
         Assert.Contains("matched=per-ip terminating=per-ip", blocked.Message, StringComparison.Ordinal);
+        await gateway.Logs.WaitForAsync(static e => e.Level == Microsoft.Extensions.Logging.LogLevel.Debug && e.Message.Contains("web ACL guard blocked it (rule per-ip) on shop/prod /items", StringComparison.Ordinal));
     }
 
     [Fact]
