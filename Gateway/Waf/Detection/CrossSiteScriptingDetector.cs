@@ -22,7 +22,7 @@ namespace Platform.Gateway.Waf.Detection;
 /// <item><b>Script context</b>: a quote closing a script string followed by an operator and a call
 /// (<c>';alert(1)//</c>, <c>'-alert(1)-'</c>); calls only probes make — <c>alert(</c>, <c>prompt(</c>,
 /// <c>confirm(</c> with a literal, <c>document</c> or <c>window</c> argument, <c>eval(atob(...</c>,
-/// <c>string.fromcharcode(</c> — and <c>document.cookie</c>, <c>document.write(</c>, <c>constructor.constructor(</c>.</item>
+/// <c>fromcharcode(</c> — and <c>document.cookie</c>, <c>document.write(</c>, <c>constructor.constructor(</c>.</item>
 /// </list>
 /// Linear: each scan moves forward through the text, and look-aheads are bounded (a tag's attributes end at the next
 /// <c>&lt;</c> or <c>&gt;</c>; an attribute break-out looks at most <see cref="AttributeWindow"/> characters on).
@@ -32,14 +32,15 @@ internal static class CrossSiteScriptingDetector
     public const int SchemeWindow = 100;
     public const int AttributeWindow = 256;
 
-    private static readonly SearchValues<char> Suspicious = SearchValues.Create("<>\"'(`:&%\\=\uff1c\uff02\uff07\uff08");
+    // ASCII only, so the search is vectorized; any non-ASCII character (full-width forms) is looked at too.
+    private static readonly SearchValues<char> Suspicious = SearchValues.Create("<>\"'(`:&%\\=");
     private static readonly SearchValues<char> Quotes = SearchValues.Create("\"'`");
     private static readonly string[] Schemes = ["javascript:", "vbscript:", "livescript:"];
     private static readonly string[] DataTypes = ["text/html", "application/xhtml", "image/svg", "text/javascript", "application/javascript", "text/xml"];
     private static readonly string[] Sinks = ["alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "fetch", "import", "function", "document.", "window.", "top[", "self[", "parent[", "this["];
-    private static readonly string[] Probes = ["document.cookie", "document.write(", "document.domain", "string.fromcharcode(", "constructor.constructor(", "-moz-binding", "behavior:"];
 
-    public static bool MayContainAttack(ReadOnlySpan<char> value) => value.ContainsAny(Suspicious);
+
+    public static bool MayContainAttack(ReadOnlySpan<char> value) => value.ContainsAny(Suspicious) || value.ContainsAnyExceptInRange('\0', '\u007f');
 
     /// <summary>True when <paramref name="value"/> (raw: still encoded, any case) looks like cross-site scripting.</summary>
     public static bool IsAttack(ReadOnlySpan<char> value)
@@ -47,6 +48,13 @@ internal static class CrossSiteScriptingDetector
         if (!MayContainAttack(value))
         {
             return false;
+        }
+
+        if (value.Length <= WafText.StackLimit)
+        {
+            Span<char> stack = stackalloc char[value.Length];
+            value.CopyTo(stack);
+            return IsAttackNormalized(stack[..WafText.Normalize(stack)]);
         }
 
         var buffer = WafText.Rent(value.Length);
@@ -63,9 +71,34 @@ internal static class CrossSiteScriptingDetector
     }
 
     /// <summary>The test on text already normalized by <see cref="WafText.Normalize"/>.</summary>
-    public static bool IsAttackNormalized(ReadOnlySpan<char> text) =>
-        HasActiveTag(text) || HasScriptUrl(text) || HasAttributeBreakout(text) || HasScriptBreakout(text)
-        || HasProbeCall(text) || HasCssExpression(text) || ContainsAny(text, Probes);
+    public static bool IsAttackNormalized(ReadOnlySpan<char> text)
+    {
+        // Each check needs its own character; most values have few of them, so most checks are skipped.
+        var quotes = text.ContainsAny(Quotes);
+        return (text.Contains('<') && HasActiveTag(text))
+            || ((text.Contains("t:", StringComparison.Ordinal) || text.Contains("data:", StringComparison.Ordinal) || text.ContainsAny('\t', '\n', '\r')) && HasScriptUrl(text))
+            || (quotes && (HasAttributeBreakout(text) || HasScriptBreakout(text)))
+            || (text.ContainsAny('(', '`') && (HasProbeCall(text) || HasCssExpression(text)))
+            || HasProbe(text);
+    }
+
+    /// <summary>Script that only probes write: <c>document.cookie</c>, <c>document.write(</c>, <c>document.domain</c>, <c>string.fromcharcode(</c>, <c>constructor.constructor(</c>, old CSS bindings.</summary>
+    private static bool HasProbe(ReadOnlySpan<char> text)
+    {
+        var document = text.IndexOf("document.", StringComparison.Ordinal);
+        if (document >= 0)
+        {
+            var member = text[(document + 9)..];
+            if (member.StartsWith("cookie", StringComparison.Ordinal) || member.StartsWith("write(", StringComparison.Ordinal)
+                || member.StartsWith("domain", StringComparison.Ordinal) || member.Contains("document.cookie", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return text.Contains("fromcharcode(", StringComparison.Ordinal) || text.Contains("constructor.constructor(", StringComparison.Ordinal)
+            || text.Contains("-moz-binding", StringComparison.Ordinal) || text.Contains("behavior:", StringComparison.Ordinal);
+    }
 
     private static bool HasActiveTag(ReadOnlySpan<char> text)
     {
@@ -411,19 +444,6 @@ internal static class CrossSiteScriptingDetector
             var after = text[at..].TrimStart();
             var before = text[..start].TrimEnd();
             if (after.Length > 0 && after[0] == '(' && before.Length > 0 && before[^1] is ':' or '=')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> text, string[] needles)
-    {
-        foreach (var needle in needles)
-        {
-            if (text.Contains(needle, StringComparison.Ordinal))
             {
                 return true;
             }

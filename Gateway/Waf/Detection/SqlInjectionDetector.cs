@@ -31,9 +31,10 @@ namespace Platform.Gateway.Waf.Detection;
 internal static class SqlInjectionDetector
 {
     // Every injection needs a quote, an operator, a parenthesis, a separator or at least two words.
-    private static readonly SearchValues<char> Suspicious = SearchValues.Create("'\"`;()=<>|&#%+*/-@\\, \t\r\n\u00a0\uff07\uff02");
+    // ASCII only, so the search is vectorized; any non-ASCII character (no-break spaces, full-width quotes) is looked at too.
+    private static readonly SearchValues<char> Suspicious = SearchValues.Create("'\"`;()=<>|&#%+*/-@\\, \t\r\n");
 
-    public static bool MayContainInjection(ReadOnlySpan<char> value) => value.ContainsAny(Suspicious);
+    public static bool MayContainInjection(ReadOnlySpan<char> value) => value.ContainsAny(Suspicious) || value.ContainsAnyExceptInRange('\0', '\u007f');
 
     /// <summary>True when <paramref name="value"/> (raw: still encoded, any case) looks like SQL injection.</summary>
     public static bool IsInjection(ReadOnlySpan<char> value)
@@ -41,6 +42,13 @@ internal static class SqlInjectionDetector
         if (!MayContainInjection(value))
         {
             return false;
+        }
+
+        if (value.Length <= WafText.StackLimit)
+        {
+            Span<char> stack = stackalloc char[value.Length];
+            value.CopyTo(stack);
+            return IsInjectionNormalized(stack[..WafText.Normalize(stack)]);
         }
 
         var buffer = WafText.Rent(value.Length);
@@ -59,15 +67,26 @@ internal static class SqlInjectionDetector
     /// <summary>The test on text already normalized by <see cref="WafText.Normalize"/>.</summary>
     public static bool IsInjectionNormalized(ReadOnlySpan<char> text)
     {
+        if (text.Length < WafText.StackLimit)
+        {
+            Span<SqlToken> stack = stackalloc SqlToken[text.Length + 1];
+            return Scan(text, stack);
+        }
+
         var tokens = ArrayPool<SqlToken>.Shared.Rent(text.Length + 1);
         try
         {
-            var count = SqlTokenizer.Tokenize(text, tokens, out var executableComment);
-            return executableComment || new SqlScan(text, tokens.AsSpan(0, count)).Matches();
+            return Scan(text, tokens);
         }
         finally
         {
             ArrayPool<SqlToken>.Shared.Return(tokens);
         }
+    }
+
+    private static bool Scan(ReadOnlySpan<char> text, Span<SqlToken> tokens)
+    {
+        var count = SqlTokenizer.Tokenize(text, tokens, out var executableComment);
+        return executableComment || new SqlScan(text, tokens[..count]).Matches();
     }
 }

@@ -19,7 +19,7 @@ internal static class SqlTokenizer
         {
             var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
-            if (char.IsWhiteSpace(c))
+            if (c == ' ' || (c < '!' || c > '~') && char.IsWhiteSpace(c))
             {
                 i++;
                 continue;

@@ -19,6 +19,9 @@ internal static class WafText
     public const int MaxUrlDecodePasses = 3;
     public const int MaxEntityDecodePasses = 2;
 
+    /// <summary>Values up to this many characters are decoded in stack memory (most header values and arguments); longer ones in a pooled buffer.</summary>
+    public const int StackLimit = 256;
+
     /// <summary>Decodes and folds <paramref name="text"/> (in place); returns the new length.</summary>
     public static int Normalize(Span<char> text)
     {
@@ -348,6 +351,13 @@ internal static class WafText
     /// <summary>Full-width ASCII to ASCII, ASCII to lower case, control characters (but tab, CR, LF) and no-break spaces to spaces.</summary>
     public static void Fold(Span<char> text)
     {
+        if (!text.ContainsAnyExceptInRange(' ', '~'))
+        {
+            // Printable ASCII only (most values): lower-casing is all there is to do, vectorized.
+            System.Text.Ascii.ToLowerInPlace(text, out _);
+            return;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
