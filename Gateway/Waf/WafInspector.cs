@@ -19,7 +19,7 @@ namespace Platform.Gateway.Waf;
 /// inspects it, and replayed to the integration. Every inspected request gets a <see cref="WafOutcome"/> (access
 /// log), a span <c>Waf</c>, and metrics for each matching rule; a blocked one a debug log line.
 /// </summary>
-internal sealed partial class WafInspector(WafRateLimiter rates, WafTelemetry telemetry, ILogger<WafInspector> logger)
+internal sealed partial class WafInspector(WafRateLimiter rates, WafVerdicts verdicts, WafTelemetry telemetry, ILogger<WafInspector> logger)
 {
     /// <summary>The block to answer with, or null to go on.</summary>
     public ValueTask<WafBlock?> InspectAsync(HttpContext context, GatewayRequestFeature request)
@@ -79,7 +79,7 @@ internal sealed partial class WafInspector(WafRateLimiter rates, WafTelemetry te
     {
         using var span = GatewayTelemetry.ActivitySource.StartActivity("Waf");
         var source = context.Connection.RemoteIpAddress is { } address ? IpAddressKey.Of(address) : UInt128.Zero;
-        var view = new WafRequest(context, request.RequestPath, source, rates, acl.Geo);
+        var view = new WafRequest(context, request.RequestPath, source, rates, acl.Geo, verdicts);
         if (body is { } b)
         {
             view.Body = b.Text;

@@ -10,7 +10,7 @@ namespace Platform.Gateway.Waf;
 /// are handed to matchers as spans of the strings the server already holds; nothing is copied for a field no
 /// statement reads.
 /// </summary>
-internal sealed class WafRequest(HttpContext context, string path, UInt128 source, WafRateLimiter rates, GeoSource? geo)
+internal sealed class WafRequest(HttpContext context, string path, UInt128 source, WafRateLimiter rates, GeoSource? geo, WafVerdicts verdicts)
 {
     /// <summary>A test of one field value with the matcher's state, so matchers pass static lambdas and allocate nothing.</summary>
     public delegate bool ValueTest<in TState>(ReadOnlySpan<char> value, TState state);
@@ -22,6 +22,9 @@ internal sealed class WafRequest(HttpContext context, string path, UInt128 sourc
     public UInt128 Source { get; } = source;
 
     public WafRateLimiter Rates { get; } = rates;
+
+    /// <summary>The detectors' remembered verdicts, shared by every request.</summary>
+    public WafVerdicts Verdicts { get; } = verdicts;
 
     /// <summary>The body's first <see cref="FieldToMatch.BodyInspectionLimit"/> bytes as text; empty when no statement reads it or there is none.</summary>
     public ReadOnlyMemory<char> Body { get; set; }

@@ -23,6 +23,7 @@ internal static class WafServiceCollectionExtensions
         services.TryAddSingleton<WafRateLimiter>();
         services.TryAddSingleton<WafRateSynchronizer>();
         services.AddHostedService(static s => s.GetRequiredService<WafRateSynchronizer>());
+        services.TryAddSingleton<WafVerdicts>();
         services.TryAddSingleton<WafInspector>();
         return builder;
     }

@@ -6,15 +6,16 @@ namespace Platform.Gateway.Waf.Matching;
 /// <summary>
 /// <c>sqliMatch</c> / <c>xssMatch</c>: one of the fields looks like an attack to <see cref="SqlInjectionDetector"/> or
 /// <see cref="CrossSiteScriptingDetector"/>. The query string is inspected one argument at a time (name, then
-/// value), so values are judged on their own and not glued to their neighbours.
+/// value), so values are judged on their own and not glued to their neighbours. Verdicts on repeated values come
+/// from the process's <see cref="DetectionCache"/>s.
 /// </summary>
 internal sealed class DetectorMatcher(IReadOnlyList<FieldToMatch> fields, OversizeHandling oversize, bool sqlInjection) : WafMatcher
 {
-    private static readonly WafRequest.ValueTest<int> Sqli = static (value, _) => SqlInjectionDetector.IsInjection(value);
-    private static readonly WafRequest.ValueTest<int> Xss = static (value, _) => CrossSiteScriptingDetector.IsAttack(value);
+    private static readonly WafRequest.ValueTest<WafRequest> Sqli = static (value, request) => request.Verdicts.Sqli.IsAttack(value);
+    private static readonly WafRequest.ValueTest<WafRequest> Xss = static (value, request) => request.Verdicts.Xss.IsAttack(value);
 
     private readonly FieldToMatch[] _fields = [.. fields];
-    private readonly WafRequest.ValueTest<int> _test = sqlInjection ? Sqli : Xss;
+    private readonly WafRequest.ValueTest<WafRequest> _test = sqlInjection ? Sqli : Xss;
 
     public override bool ReadsBody => _fields.Any(static f => f.Kind == FieldToMatchKind.Body);
 
@@ -22,7 +23,7 @@ internal sealed class DetectorMatcher(IReadOnlyList<FieldToMatch> fields, Oversi
     {
         foreach (var field in _fields)
         {
-            if (request.AnyValue(field, splitQuery: true, oversize, _test, 0))
+            if (request.AnyValue(field, splitQuery: true, oversize, _test, request))
             {
                 return true;
             }

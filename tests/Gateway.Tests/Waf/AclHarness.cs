@@ -18,6 +18,7 @@ internal sealed class AclHarness
 {
     private readonly CompiledWebAcl _acl;
     private readonly WafRateLimiter _rates;
+    private readonly WafVerdicts _verdicts = new();
 
     public AclHarness(string definitions, TimeProvider? clock = null)
     {
@@ -43,7 +44,7 @@ internal sealed class AclHarness
         context.Request.Path = "/items";
         context.Connection.RemoteIpAddress = source ?? IPAddress.Loopback;
         request(context);
-        var view = new WafRequest(context, context.Request.Path.ToUriComponent(), Platform.Definitions.Waf.IpAddressKey.Of(context.Connection.RemoteIpAddress!), _rates, _acl.Geo);
+        var view = new WafRequest(context, context.Request.Path.ToUriComponent(), Platform.Definitions.Waf.IpAddressKey.Of(context.Connection.RemoteIpAddress!), _rates, _acl.Geo, _verdicts);
         if (body is not null)
         {
             var limit = Platform.Definitions.Waf.FieldToMatch.BodyInspectionLimit;
