@@ -1,11 +1,15 @@
 using System.Text;
 using Platform.Definitions.Waf;
 using Platform.Gateway.Pipeline;
+using Platform.Gateway.Responses;
 
 namespace Platform.Gateway.Waf;
 
-/// <summary>A web ACL's <c>blockResponse</c>, its body encoded once: written as given, instead of the API's <c>WAF_FILTERED</c> gateway response.</summary>
-internal sealed class CompiledBlockResponse(WafBlockResponse response)
+/// <summary>
+/// A web ACL's <c>blockResponse</c>, its body encoded once: written as given, instead of the API's <c>WAF_FILTERED</c>
+/// gateway response — which the request still records as its error (<c>$context.error.responseType</c>).
+/// </summary>
+internal sealed class CompiledBlockResponse(WafBlockResponse response, GatewayError error)
 {
     private readonly byte[] _body = Encoding.UTF8.GetBytes(response.Body);
     private readonly KeyValuePair<string, string>[] _headers = [.. response.Headers];
@@ -15,6 +19,7 @@ internal sealed class CompiledBlockResponse(WafBlockResponse response)
 
     public Task WriteAsync(HttpContext context, GatewayRequestFeature request)
     {
+        request.Error = error;
         var http = context.Response;
         http.StatusCode = StatusCode;
         foreach (var (name, value) in _headers)

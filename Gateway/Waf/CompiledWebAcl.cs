@@ -28,7 +28,7 @@ public sealed class CompiledWebAcl
         Geo = definition.Geo;
         _rules = [.. definition.Rules.Select(r => new CompiledWafRule(r.Name, r.Action, WafMatcherCompiler.Compile(r.Statement, definition.Name, r.Name, ipSets)))];
         ReadsBody = _rules.Any(static r => r.Matcher.ReadsBody);
-        var response = definition.BlockResponse is { } custom ? new CompiledBlockResponse(custom) : null;
+        var response = definition.BlockResponse is { } custom ? new CompiledBlockResponse(custom, Filtered) : null;
         Block = new WafBlock(Filtered, response);
         BlockStatusCode = response?.StatusCode ?? 403;
     }

@@ -105,7 +105,9 @@ public sealed class WafPipelineTests
         Assert.Equal((HttpStatusCode)406, response.StatusCode);
         Assert.Equal("waf", response.Headers.GetValues("x-blocked-by").Single());
         Assert.Equal("""{"error":"blocked by policy"}""", await response.Content.ReadAsStringAsync().WaitAsync(TestTimeouts.Default));
-        Assert.Contains("waf=406 ", AccessLogOf(app), StringComparison.Ordinal);
+        var line = AccessLogOf(app);
+        Assert.Contains("waf=406 ", line, StringComparison.Ordinal);
+        Assert.EndsWith("status=406 type=WAF_FILTERED", line, StringComparison.Ordinal);
     }
 
     [Fact]
