@@ -15,21 +15,26 @@ internal sealed class RateCounter(RateKey key, string redisKey)
     private long _inFlight;
     private long _shared;
     private long _sharedSlice = long.MinValue;
+    private long _limit = key.Rule.Limit;
 
     public RateKey Key { get; } = key;
 
     /// <summary>The key of this counter's hash in Redis, built once.</summary>
     public string RedisKey { get; } = redisKey;
 
-    /// <summary>Counts one request at <paramref name="slice"/>; true when the window now holds more than the limit.</summary>
-    public bool Add(long slice)
+    /// <summary>
+    /// Counts one request at <paramref name="slice"/>; true when the window now holds more than
+    /// <paramref name="limit"/> — the limit of the rule as the request's snapshot has it, which a reload may change.
+    /// </summary>
+    public bool Add(long slice, long limit)
     {
         lock (_lock)
         {
             Advance(slice);
             _slices[slice % RateRule.Slices]++;
             _local++;
-            return CountAt(slice) > Key.Rule.Limit;
+            _limit = limit;
+            return CountAt(slice) > limit;
         }
     }
 
@@ -49,7 +54,7 @@ internal sealed class RateCounter(RateKey key, string redisKey)
         lock (_lock)
         {
             Advance(slice);
-            return _local > 0 || (SharedAt(slice) * 2 >= Key.Rule.Limit);
+            return _local > 0 || (SharedAt(slice) * 2 >= _limit);
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class WafRateLimiter(IOptions<WafOptions> options, TimeP
             counter = _counters.GetOrAdd(key, static (k, limiter) => limiter.Create(k), this);
         }
 
-        return counter.Add(slice);
+        return counter.Add(slice, rule.Limit);
     }
 
     /// <summary>What <paramref name="address"/> has sent through <paramref name="rule"/> in its window, as this replica knows it.</summary>
