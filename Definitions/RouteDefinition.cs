@@ -1,5 +1,6 @@
 using Platform.Definitions.Authorization;
 using Platform.Definitions.Routing;
+using Platform.Definitions.Stages;
 
 namespace Platform.Definitions;
 
@@ -25,6 +26,9 @@ public sealed record RouteDefinition
 
     /// <summary>True when callers need an API key of a usage plan bound to the stage.</summary>
     public bool ApiKeyRequired { get; init; }
+
+    /// <summary>The request parameters that split the route's cache (<c>cacheKeyParameters</c>), in declaration order.</summary>
+    public IReadOnlyList<CacheKeyParameter> CacheKeyParameters { get; init; } = [];
 
     /// <summary>True when the route answers each message with its integration's response (a two-way route).</summary>
     public bool HasRouteResponse => RouteResponseSelectionExpression is not null;

@@ -89,6 +89,17 @@ internal static class DefinitionProperties
     public const string Period = "period";
     public const string Offset = "offset";
 
+    public const string CacheClusterEnabled = "cacheClusterEnabled";
+    public const string DefaultRouteSettings = "defaultRouteSettings";
+    public const string RouteSettings = "routeSettings";
+    public const string ThrottlingRateLimit = "throttlingRateLimit";
+    public const string ThrottlingBurstLimit = "throttlingBurstLimit";
+    public const string CachingEnabled = "cachingEnabled";
+    public const string CacheTtlInSeconds = "cacheTtlInSeconds";
+    public const string RequireAuthorizationForCacheControl = "requireAuthorizationForCacheControl";
+    public const string UnauthorizedCacheControlHeaderStrategy = "unauthorizedCacheControlHeaderStrategy";
+    public const string CacheKeyParameters = "cacheKeyParameters";
+
     public const string Value = "value";
     public const string ValueSha256 = "valueSha256";
     public const string Enabled = "enabled";
@@ -111,11 +122,16 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfWebSocketSettings =
         [IdleTimeoutSeconds, MaxConnectionDurationSeconds, MaxFrameBytes, MaxMessageBytes, AllowBinaryFrames];
     public static readonly IReadOnlyList<string> OfRoute =
-        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired];
+        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired, CacheKeyParameters];
     public static readonly IReadOnlyList<string> OfIntegration =
         [IntegrationType, IntegrationUri, IntegrationMethod, FunctionName, PayloadFormatVersion, TimeoutInMillis, MockResponse];
     public static readonly IReadOnlyList<string> OfMockResponse = [StatusCode, Headers, Body];
-    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings];
+    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings, CacheClusterEnabled, DefaultRouteSettings, RouteSettings];
+    public static readonly IReadOnlyList<string> OfRouteSettings =
+    [
+        ThrottlingRateLimit, ThrottlingBurstLimit, CachingEnabled, CacheTtlInSeconds, RequireAuthorizationForCacheControl,
+        UnauthorizedCacheControlHeaderStrategy,
+    ];
     public static readonly IReadOnlyList<string> OfAccessLogSettings = [Format];
     public static readonly IReadOnlyList<string> OfGatewayResponse = [StatusCode, Headers, BodyTemplate];
     public static readonly IReadOnlyList<string> OfDomainName = [ApiMappings];

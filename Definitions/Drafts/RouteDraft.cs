@@ -18,4 +18,6 @@ internal sealed record RouteDraft : DraftObject
     public IReadOnlyList<string>? AuthorizationScopes { get; init; }
 
     public bool? ApiKeyRequired { get; init; }
+
+    public IReadOnlyList<string>? CacheKeyParameters { get; init; }
 }

@@ -3,6 +3,8 @@ using Platform.Definitions.Drafts;
 using Platform.Definitions.UsagePlans;
 using Platform.Definitions.Routing;
 using Platform.Definitions.Responses;
+using Platform.Definitions.Rules;
+using Platform.Definitions.Stages;
 
 namespace Platform.Definitions.Loading;
 
@@ -39,6 +41,8 @@ internal static class DefinitionBuilder
                 AuthorizerId = r.AuthorizerId,
                 AuthorizationScopes = r.AuthorizationScopes ?? [],
                 ApiKeyRequired = r.ApiKeyRequired ?? false,
+                CacheKeyParameters = [.. (r.CacheKeyParameters ?? []).Select(static p =>
+                    CacheKeyParameter.TryParse(p, out var parameter) ? parameter : throw new InvalidOperationException($"{p} was not validated"))],
             })],
             Authorizers = api.Authorizers.ToDictionary(static a => a.Name, BuildAuthorizer, StringComparer.Ordinal),
             ApiKeySource = AuthorizationNames.TryParseApiKeySource(api.ApiKeySource ?? "HEADER", out var source) ? source : ApiKeySource.Header,
@@ -100,6 +104,21 @@ internal static class DefinitionBuilder
         Name = stage.Name,
         StageVariables = stage.StageVariables,
         AccessLogFormat = stage.AccessLogFormat,
+        CacheClusterEnabled = stage.CacheClusterEnabled ?? false,
+        DefaultRouteSettings = stage.DefaultRouteSettings is { } defaults ? BuildRouteSettings(defaults) : RouteSettings.None,
+        RouteSettings = stage.RouteSettings.ToDictionary(static s => s.RouteKey!, BuildRouteSettings, StringComparer.Ordinal),
+    };
+
+    private static RouteSettings BuildRouteSettings(RouteSettingsDraft settings) => new()
+    {
+        ThrottlingRateLimit = settings.ThrottlingRateLimit,
+        ThrottlingBurstLimit = settings.ThrottlingBurstLimit,
+        CachingEnabled = settings.CachingEnabled,
+        CacheTtlInSeconds = settings.CacheTtlInSeconds,
+        RequireAuthorizationForCacheControl = settings.RequireAuthorizationForCacheControl,
+        UnauthorizedCacheControlHeaderStrategy = settings.UnauthorizedCacheControlHeaderStrategy is { } name
+            ? RouteSettingsRule.ParseStrategy(name) ?? throw new InvalidOperationException($"{settings.Key} was not validated")
+            : null,
     };
 
     private static DomainNameDefinition BuildDomainName(DomainNameDraft domain) => new()

@@ -59,6 +59,7 @@ internal static class DefinitionParser
         AuthorizerId = route.String(P.AuthorizerId),
         AuthorizationScopes = route.StringList(P.AuthorizationScopes),
         ApiKeyRequired = route.Boolean(P.ApiKeyRequired),
+        CacheKeyParameters = route.StringList(P.CacheKeyParameters),
         File = route.File,
         Key = route.Key,
         Present = route.Present,
@@ -110,10 +111,28 @@ internal static class DefinitionParser
         Name = name,
         StageVariables = stage.StringMap(P.StageVariables, StringComparer.Ordinal),
         AccessLogFormat = stage.Object(P.AccessLogSettings, P.OfAccessLogSettings)?.String(P.Format),
+        CacheClusterEnabled = stage.Boolean(P.CacheClusterEnabled),
+        DefaultRouteSettings = stage.Object(P.DefaultRouteSettings, P.OfRouteSettings) is { } defaults ? ReadRouteSettings(null, defaults) : null,
+        RouteSettings = [.. stage.Map(P.RouteSettings, P.OfRouteSettings).Select(static e => ReadRouteSettings(e.Name, e.Entry))],
         File = stage.File,
         Key = stage.Key,
         Present = stage.Present,
         Invalid = stage.Invalid,
+    };
+
+    private static RouteSettingsDraft ReadRouteSettings(string? routeKey, JsonObjectReader settings) => new()
+    {
+        RouteKey = routeKey,
+        ThrottlingRateLimit = settings.Number(P.ThrottlingRateLimit),
+        ThrottlingBurstLimit = settings.Integer(P.ThrottlingBurstLimit),
+        CachingEnabled = settings.Boolean(P.CachingEnabled),
+        CacheTtlInSeconds = settings.Integer(P.CacheTtlInSeconds),
+        RequireAuthorizationForCacheControl = settings.Boolean(P.RequireAuthorizationForCacheControl),
+        UnauthorizedCacheControlHeaderStrategy = settings.String(P.UnauthorizedCacheControlHeaderStrategy),
+        File = settings.File,
+        Key = settings.Key,
+        Present = settings.Present,
+        Invalid = settings.Invalid,
     };
 
     private static GatewayResponseDraft ReadGatewayResponse(string typeName, JsonObjectReader response) => new()

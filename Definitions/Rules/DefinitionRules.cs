@@ -44,5 +44,7 @@ internal static class DefinitionRules
         new UsagePlanRule(),
         new ApiKeyRule(),
         new CorsRule(),
+        new RouteSettingsRule(),
+        new CacheKeyParameterRule(),
     ];
 }
