@@ -21,6 +21,7 @@ namespace Platform.Gateway.Pipeline;
 /// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);
 /// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
 /// <item>CORS, for an API with a <c>corsConfiguration</c>: preflights answered here, response headers set (<see cref="Cors.CorsPolicy"/>);</item>
+/// <item>throttling (<see cref="Throttling.Throttler"/>): the account bucket and the route's, 429 when either is empty;</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
@@ -34,6 +35,7 @@ internal sealed partial class GatewayMiddleware
     private readonly IIntegrationHandler?[] _handlers;
     private readonly HubForwarder _hub;
     private readonly Authorization.AccessControl _access;
+    private readonly Throttling.Throttler _throttler;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -46,6 +48,7 @@ internal sealed partial class GatewayMiddleware
         IEnumerable<IIntegrationHandler> handlers,
         HubForwarder hub,
         Authorization.AccessControl access,
+        Throttling.Throttler throttler,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -62,6 +65,7 @@ internal sealed partial class GatewayMiddleware
 
         _hub = hub;
         _access = access;
+        _throttler = throttler;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -156,9 +160,11 @@ internal sealed partial class GatewayMiddleware
 
         if (api.Protocol == ApiProtocol.WebSocket)
         {
-            // Authorizers, API keys and policies apply to a WebSocket API's $connect only, as AWS's do.
+            // Throttling, authorizers, API keys and policies apply to a WebSocket API's $connect only here; the hub
+            // routes the messages.
             if (HubRequest.IsWebSocketUpgrade(context) && api.ConnectRoute is { } connect
-                && await _access.CheckAsync(context, request, connect).ConfigureAwait(false) is { } refused)
+                && (await _throttler.CheckAsync(request, connect).ConfigureAwait(false)
+                    ?? await _access.CheckAsync(context, request, connect).ConfigureAwait(false)) is { } refused)
             {
                 request.ForwardedRouteKey = HubRequest.ConnectRouteKey;
                 await RespondAsync(context, request, refused).ConfigureAwait(false);
@@ -169,7 +175,8 @@ internal sealed partial class GatewayMiddleware
             return;
         }
 
-        if (await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false) is { } denied)
+        if ((await _throttler.CheckAsync(request, request.Route!).ConfigureAwait(false)
+            ?? await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false)) is { } denied)
         {
             await RespondAsync(context, request, denied).ConfigureAwait(false);
             return;
