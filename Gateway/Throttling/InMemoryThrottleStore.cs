@@ -36,6 +36,19 @@ internal sealed class InMemoryThrottleStore(TimeProvider time) : IThrottleStore
         return ValueTask.FromResult(grant);
     }
 
+    /// <summary>Puts back a token taken by a request that a later bucket refused (never above the burst).</summary>
+    public void Return(string bucket, ThrottleSettings limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (_buckets.TryGetValue(bucket, out var state))
+        {
+            lock (state)
+            {
+                state.Tokens = Math.Min(limits.BurstLimit, state.Tokens + 1);
+            }
+        }
+    }
+
     /// <summary>Once a minute, forgets buckets untouched for a day (the longest bucket lifetime): they would start full anyway.</summary>
     private void Sweep(long now)
     {

@@ -78,8 +78,18 @@ internal sealed partial class Throttler
             var outcome = await TakeAsync(lease).ConfigureAwait(false);
             if (Refusal(outcome, request, route, "route", span, options) is { } refused)
             {
-                // The account token this request took is not spent: it goes back to the lease.
-                account?.Return();
+                // The account token this request took is not spent: it goes back (to the lease, or to the bucket in memory).
+                if (account is not null)
+                {
+                    if (_store is InMemoryThrottleStore memory)
+                    {
+                        memory.Return(account.Bucket, account.Limits);
+                    }
+                    else
+                    {
+                        account.Return();
+                    }
+                }
                 return refused;
             }
         }
