@@ -6,7 +6,8 @@ namespace Platform.Gateway.Throttling;
 /// One bucket as this process sees it: tokens taken from the store in a lease and handed out locally, so a busy
 /// replica calls the store about once per <see cref="LeaseSize"/> requests; one refill at a time (concurrent
 /// requests wait for it rather than each call the store); and, when the store said the bucket is empty, local
-/// refusals until its next token is due, so a flood of throttled requests costs no store calls either.
+/// refusals until its next token is due (asking again at least once a second), so a flood of throttled requests
+/// costs almost no store calls either.
 /// </summary>
 /// <remarks>
 /// Leased tokens are usable for <see cref="ThrottlingOptions.LeaseLifetime"/> and then dropped, never returned: a
@@ -18,12 +19,16 @@ internal sealed class ThrottleLease
 {
     private const int MaxRefills = 8;
 
+    /// <summary>The longest an empty bucket is refused locally before the store is asked again.</summary>
+    private static readonly TimeSpan MaxRecheckEmpty = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long _lifetime;
     private int _tokens;
     private long _expires;
     private long _emptyUntil;
+    private long _nextToken;
     private Task<Exception?>? _refill;
     private int _waiting;
 
@@ -63,7 +68,7 @@ internal sealed class ThrottleLease
 
                 if (now < _emptyUntil)
                 {
-                    return ThrottleOutcome.Throttled(_time.GetElapsedTime(now, _emptyUntil) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+                    return ThrottleOutcome.Throttled(_time.GetElapsedTime(now, _nextToken) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
                 }
 
                 if (attempt == MaxRefills)
@@ -125,8 +130,12 @@ internal sealed class ThrottleLease
                 var now = _time.GetTimestamp();
                 _tokens = grant.Granted;
                 _expires = now + _lifetime;
+                // Refused locally until the next token is due, but asked again at least once per RecheckEmpty: the
+                // shared bucket may have been reset (a Redis restart without persistence) or its limits changed.
+                var nextToken = grant.NextToken ?? MaxRecheckEmpty;
+                _nextToken = now + (long)(nextToken.TotalSeconds * _time.TimestampFrequency);
                 _emptyUntil = grant.Granted == 0
-                    ? now + (long)((grant.NextToken ?? TimeSpan.FromSeconds(1)).TotalSeconds * _time.TimestampFrequency)
+                    ? now + (long)((nextToken < MaxRecheckEmpty ? nextToken : MaxRecheckEmpty).TotalSeconds * _time.TimestampFrequency)
                     : 0;
                 _refill = null;
             }

@@ -108,6 +108,25 @@ public sealed class RedisThrottleStoreTests(RedisServerFixture redis) : IClassFi
     }
 
     [Fact]
+    public async Task Lease_EmptyBucketWithADistantNextToken_AskedAgainWithinASecond()
+    {
+        var store = await StoreAsync();
+        var limits = new ThrottleSettings(0.001, 1);
+        var lease = new ThrottleLease(_prefix + "reset", limits, leaseSize: 1, TimeSpan.FromMilliseconds(100), _clock);
+        Assert.Equal(ThrottleOutcomeKind.Admitted, (await lease.TakeAsync(store)).Kind);
+        var refused = await lease.TakeAsync(store);
+        Assert.True(refused.RetryAfter > TimeSpan.FromMinutes(16), refused.RetryAfter.ToString());
+
+        // The bucket is reset behind the lease's back (a Redis restart without persistence loses it).
+        await Database().KeyDeleteAsync(_prefix + "reset");
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(ThrottleOutcomeKind.Throttled, (await lease.TakeAsync(store)).Kind);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(ThrottleOutcomeKind.Admitted, (await lease.TakeAsync(store)).Kind);
+    }
+
+    [Fact]
     public async Task Lease_TokensOutliveNotTheLease()
     {
         var store = await StoreAsync();
