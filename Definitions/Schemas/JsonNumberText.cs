@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Platform.Definitions.Schemas;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal readonly ref struct JsonNumberText
 {
     // Beyond this the exponent only needs to stay ordered, not exact: 1e999999999999999 is "huge" either way.
     private const long ExponentLimit = 1_000_000_000_000;
+
+    // Exact multipleOf scales big integers by 10^scale; beyond this the numbers would be absurdly large.
+    private const long MaxScale = 10_000;
 
     private readonly ReadOnlySpan<byte> _mantissa;
     private readonly int _point;
@@ -142,6 +147,43 @@ internal readonly ref struct JsonNumberText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is an integer multiple of <paramref name="divisor"/>, exactly (big integers
+    /// scaled by the powers of ten between them); false for <paramref name="exact"/> when the scales are too far apart.
+    /// </summary>
+    public static bool IsMultiple(JsonNumberText value, JsonNumberText divisor, out bool exact)
+    {
+        exact = true;
+        if (value.IsZero)
+        {
+            return true;
+        }
+
+        var scale = (value.Exponent - value.DigitCount) - (divisor.Exponent - divisor.DigitCount);
+        if (Math.Abs(scale) > MaxScale)
+        {
+            exact = false;
+            return false;
+        }
+
+        var dividend = value.Significand();
+        var by = divisor.Significand();
+        return scale >= 0
+            ? (dividend * BigInteger.Pow(10, (int)scale) % by).IsZero
+            : (dividend % (by * BigInteger.Pow(10, (int)-scale))).IsZero;
+    }
+
+    private BigInteger Significand()
+    {
+        var result = BigInteger.Zero;
+        for (var i = 0; i < DigitCount; i++)
+        {
+            result = (result * 10) + (Digit(i) - '0');
+        }
+
+        return result;
     }
 
     private static int CompareDigits(JsonNumberText a, JsonNumberText b)

@@ -58,8 +58,8 @@ internal sealed class NumberLimitKeyword : Keyword
 }
 
 /// <summary>
-/// multipleOf, exact in decimal when both numbers fit one (0.3 is a multiple of 0.1 here; ajv divides doubles and
-/// says no), in double arithmetic otherwise (quotient must be a finite integer).
+/// multipleOf, exact: in decimal when both numbers fit one (0.3 is a multiple of 0.1 here; ajv divides doubles and
+/// says no), with big integers otherwise (1e400 is a multiple of 2), in doubles only for absurd scales.
 /// </summary>
 internal sealed class MultipleOfKeyword : Keyword
 {
@@ -93,9 +93,17 @@ internal sealed class MultipleOfKeyword : Keyword
             return true;
         }
 
-        if (value.TryGetDecimal(out var dividend) && new JsonNumberText(_divisor).TryGetDecimal(out var divisor))
+        var divisor = new JsonNumberText(_divisor);
+        if (value.TryGetDecimal(out var dividend) && divisor.TryGetDecimal(out var by))
         {
-            return dividend % divisor == 0m;
+            return dividend % by == 0m;
+        }
+
+        // Rare (over 28 digits, or tiny/huge exponents): exact with big integers, allocating; doubles only beyond that.
+        var multiple = JsonNumberText.IsMultiple(value, divisor, out var exact);
+        if (exact)
+        {
+            return multiple;
         }
 
         var quotient = instance.GetDouble() / _divisorValue;
