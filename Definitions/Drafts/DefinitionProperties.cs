@@ -100,6 +100,14 @@ internal static class DefinitionProperties
     public const string UnauthorizedCacheControlHeaderStrategy = "unauthorizedCacheControlHeaderStrategy";
     public const string CacheKeyParameters = "cacheKeyParameters";
 
+    public const string Models = "models";
+    public const string RequestValidators = "requestValidators";
+    public const string ValidateRequestBody = "validateRequestBody";
+    public const string ValidateRequestParameters = "validateRequestParameters";
+    public const string RequestValidatorId = "requestValidatorId";
+    public const string RequestModels = "requestModels";
+    public const string RequestParameters = "requestParameters";
+
     public const string Value = "value";
     public const string ValueSha256 = "valueSha256";
     public const string Enabled = "enabled";
@@ -118,11 +126,14 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfCorsConfiguration = [AllowOrigins, AllowMethods, AllowHeaders, ExposeHeaders, MaxAge, AllowCredentials];
     public static readonly IReadOnlyList<string> OfApiKey = [Value, ValueSha256, Enabled, UsagePlans, Description];
     public static readonly IReadOnlyList<string> OfApi =
-        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy, CorsConfiguration];
+        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy, CorsConfiguration,
+         Models, RequestValidators];
+    public static readonly IReadOnlyList<string> OfRequestValidator = [ValidateRequestBody, ValidateRequestParameters];
     public static readonly IReadOnlyList<string> OfWebSocketSettings =
         [IdleTimeoutSeconds, MaxConnectionDurationSeconds, MaxFrameBytes, MaxMessageBytes, AllowBinaryFrames];
     public static readonly IReadOnlyList<string> OfRoute =
-        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired, CacheKeyParameters];
+        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired, CacheKeyParameters,
+         RequestValidatorId, RequestModels, RequestParameters];
     public static readonly IReadOnlyList<string> OfIntegration =
         [IntegrationType, IntegrationUri, IntegrationMethod, FunctionName, PayloadFormatVersion, TimeoutInMillis, MockResponse];
     public static readonly IReadOnlyList<string> OfMockResponse = [StatusCode, Headers, Body];

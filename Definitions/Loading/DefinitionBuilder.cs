@@ -41,10 +41,23 @@ internal static class DefinitionBuilder
                 AuthorizerId = r.AuthorizerId,
                 AuthorizationScopes = r.AuthorizationScopes ?? [],
                 ApiKeyRequired = r.ApiKeyRequired ?? false,
-                CacheKeyParameters = [.. (r.CacheKeyParameters ?? []).Select(static p =>
-                    CacheKeyParameter.TryParse(p, out var parameter) ? parameter : throw new InvalidOperationException($"{p} was not validated"))],
+                CacheKeyParameters = [.. (r.CacheKeyParameters ?? []).Select(static p => Parameter(p))],
+                RequestValidatorId = r.RequestValidatorId,
+                RequestModels = r.RequestModels,
+                RequestParameters = [.. r.RequestParameters.Select(static p => new Validation.RequestParameterDefinition(Parameter(p.Key), p.Value))],
             })],
             Authorizers = api.Authorizers.ToDictionary(static a => a.Name, BuildAuthorizer, StringComparer.Ordinal),
+            Models = api.Models.ToDictionary(static m => m.Name, static m => new Validation.ModelDefinition
+            {
+                Name = m.Name,
+                Schema = Schemas.JsonSchema.TryCompile(m.Schema, out var schema, out _) ? schema : throw new InvalidOperationException($"{m.Key} was not validated"),
+            }, StringComparer.Ordinal),
+            RequestValidators = api.RequestValidators.ToDictionary(static v => v.Name, static v => new Validation.RequestValidatorDefinition
+            {
+                Name = v.Name,
+                ValidateRequestBody = v.ValidateRequestBody ?? false,
+                ValidateRequestParameters = v.ValidateRequestParameters ?? false,
+            }, StringComparer.Ordinal),
             ApiKeySource = AuthorizationNames.TryParseApiKeySource(api.ApiKeySource ?? "HEADER", out var source) ? source : ApiKeySource.Header,
             Policy = api.Policy,
             Cors = api.CorsConfiguration is { } cors
@@ -68,6 +81,9 @@ internal static class DefinitionBuilder
                 static r => new GatewayResponseDefinition { StatusCode = r.StatusCode, Headers = r.Headers, BodyTemplate = r.BodyTemplate }),
         };
     }
+
+    private static CacheKeyParameter Parameter(string text) =>
+        CacheKeyParameter.TryParse(text, out var parameter) ? parameter : throw new InvalidOperationException($"{text} was not validated");
 
     private static RouteKey ParseWebSocketKey(string text) =>
         RouteKey.TryParseWebSocket(text, out var key, out var error) ? key : throw new InvalidOperationException(error);

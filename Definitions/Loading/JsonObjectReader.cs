@@ -258,6 +258,26 @@ internal sealed class JsonObjectReader
         return result;
     }
 
+    /// <summary>An object of boolean values (AWS's <c>requestParameters</c>); entries of another type are reported and left out.</summary>
+    public IReadOnlyDictionary<string, bool> BooleanMap(string name)
+    {
+        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (Object(name, known: null) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var entryName in map._order)
+        {
+            if (map.Boolean(entryName) is { } flag)
+            {
+                result[entryName] = flag;
+            }
+        }
+
+        return result;
+    }
+
     private JsonElement? Read(string name, JsonValueKind kind, string expected)
     {
         if (!_properties.TryGetValue(name, out var value))

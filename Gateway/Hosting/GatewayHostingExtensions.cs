@@ -5,6 +5,7 @@ using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
 using Platform.Gateway.Throttling;
 using Platform.Gateway.UsagePlans;
+using Platform.Gateway.Validation;
 using Platform.Gateway.WebSockets;
 using Platform.Definitions.Templates;
 
@@ -58,6 +59,7 @@ internal static class GatewayHostingExtensions
         Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
         builder.AddUsagePlans();
         builder.AddThrottling();
+        builder.AddRequestValidation();
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);

@@ -23,6 +23,7 @@ namespace Platform.Gateway.Pipeline;
 /// <item>CORS, for an API with a <c>corsConfiguration</c>: preflights answered here, response headers set (<see cref="Cors.CorsPolicy"/>);</item>
 /// <item>throttling (<see cref="Throttling.Throttler"/>): the account bucket and the route's, 429 when either is empty;</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
+/// <item>request validation (<see cref="Validation.RequestValidator"/>): required parameters and the body's model, 400 when they fail;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
 /// </list>
@@ -36,6 +37,7 @@ internal sealed partial class GatewayMiddleware
     private readonly HubForwarder _hub;
     private readonly Authorization.AccessControl _access;
     private readonly Throttling.Throttler _throttler;
+    private readonly Validation.RequestValidator _validator;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -49,6 +51,7 @@ internal sealed partial class GatewayMiddleware
         HubForwarder hub,
         Authorization.AccessControl access,
         Throttling.Throttler throttler,
+        Validation.RequestValidator validator,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -66,6 +69,7 @@ internal sealed partial class GatewayMiddleware
         _hub = hub;
         _access = access;
         _throttler = throttler;
+        _validator = validator;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -176,7 +180,8 @@ internal sealed partial class GatewayMiddleware
         }
 
         if ((await _throttler.CheckAsync(request, request.Route!).ConfigureAwait(false)
-            ?? await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false)) is { } denied)
+            ?? await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false)
+            ?? await _validator.ValidateAsync(context, request, request.Route!).ConfigureAwait(false)) is { } denied)
         {
             await RespondAsync(context, request, denied).ConfigureAwait(false);
             return;
