@@ -99,6 +99,7 @@ internal static class DefinitionProperties
     public const string RequireAuthorizationForCacheControl = "requireAuthorizationForCacheControl";
     public const string UnauthorizedCacheControlHeaderStrategy = "unauthorizedCacheControlHeaderStrategy";
     public const string CacheKeyParameters = "cacheKeyParameters";
+    public const string CacheableStatusCodes = "cacheableStatusCodes";
 
     public const string Value = "value";
     public const string ValueSha256 = "valueSha256";
@@ -130,7 +131,7 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfRouteSettings =
     [
         ThrottlingRateLimit, ThrottlingBurstLimit, CachingEnabled, CacheTtlInSeconds, RequireAuthorizationForCacheControl,
-        UnauthorizedCacheControlHeaderStrategy,
+        UnauthorizedCacheControlHeaderStrategy, CacheableStatusCodes,
     ];
     public static readonly IReadOnlyList<string> OfAccessLogSettings = [Format];
     public static readonly IReadOnlyList<string> OfGatewayResponse = [StatusCode, Headers, BodyTemplate];

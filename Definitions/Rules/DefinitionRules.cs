@@ -46,5 +46,6 @@ internal static class DefinitionRules
         new CorsRule(),
         new RouteSettingsRule(),
         new CacheKeyParameterRule(),
+        new CacheableStatusCodesRule(),
     ];
 }

@@ -56,6 +56,9 @@ internal static class GatewayHostingExtensions
         Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
         Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
         builder.AddUsagePlans();
+
+        // The per-stage response cache, between access control and the integration.
+        Caching.ResponseCacheServiceCollectionExtensions.AddResponseCache(builder);
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);

@@ -22,6 +22,7 @@ namespace Platform.Gateway.Pipeline;
 /// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
 /// <item>CORS, for an API with a <c>corsConfiguration</c>: preflights answered here, response headers set (<see cref="Cors.CorsPolicy"/>);</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
+/// <item>the stage's response cache (<see cref="Caching.ResponseCache"/>), for cached routes: a hit is served here; a miss copies the integration's response;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
 /// </list>
@@ -34,6 +35,7 @@ internal sealed partial class GatewayMiddleware
     private readonly IIntegrationHandler?[] _handlers;
     private readonly HubForwarder _hub;
     private readonly Authorization.AccessControl _access;
+    private readonly Caching.ResponseCache _cache;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -46,6 +48,7 @@ internal sealed partial class GatewayMiddleware
         IEnumerable<IIntegrationHandler> handlers,
         HubForwarder hub,
         Authorization.AccessControl access,
+        Caching.ResponseCache cache,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -62,6 +65,7 @@ internal sealed partial class GatewayMiddleware
 
         _hub = hub;
         _access = access;
+        _cache = cache;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -175,6 +179,24 @@ internal sealed partial class GatewayMiddleware
             return;
         }
 
+        Caching.CacheFill? cacheFill = null;
+        if (Caching.ResponseCache.PolicyFor(context, request) is { } cachePolicy)
+        {
+            var lookup = await _cache.LookupAsync(context, request, cachePolicy).ConfigureAwait(false);
+            if (lookup.Refusal is { } refused)
+            {
+                await RespondAsync(context, request, refused).ConfigureAwait(false);
+                return;
+            }
+
+            if (lookup.Served)
+            {
+                return;
+            }
+
+            cacheFill = lookup.Fill;
+        }
+
         var integration = api.IntegrationOf(request.Route!);
         GatewayError? error;
         using (var span = GatewayTelemetry.ActivitySource.StartActivity("Integration"))
@@ -195,6 +217,11 @@ internal sealed partial class GatewayMiddleware
             {
                 span?.SetStatus(ActivityStatusCode.Error, request.IntegrationErrorMessage ?? error.Detail);
             }
+        }
+
+        if (cacheFill is not null)
+        {
+            await _cache.StoreAsync(context, request, cacheFill, error).ConfigureAwait(false);
         }
 
         if (error is not null)
