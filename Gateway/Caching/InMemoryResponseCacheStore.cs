@@ -44,7 +44,7 @@ internal sealed class InMemoryResponseCacheStore : IResponseCacheStore
             return default;
         }
 
-        var now = _time.GetTimestamp();
+        var now = _time.GetUtcNow().UtcTicks;
         if (now >= entry.ExpiresAt || entry.Generation < generation)
         {
             Remove(key, entry);
@@ -69,8 +69,8 @@ internal sealed class InMemoryResponseCacheStore : IResponseCacheStore
             return default;
         }
 
-        var now = _time.GetTimestamp();
-        var entry = new Entry(response, generation, now + (long)(ttl.TotalSeconds * _time.TimestampFrequency), size) { LastUsed = now };
+        var now = _time.GetUtcNow().UtcTicks;
+        var entry = new Entry(response, generation, now + ttl.Ticks, size) { LastUsed = now };
         while (true)
         {
             if (_entries.TryGetValue(key, out var old))
@@ -119,7 +119,7 @@ internal sealed class InMemoryResponseCacheStore : IResponseCacheStore
                 return;
             }
 
-            var now = _time.GetTimestamp();
+            var now = _time.GetUtcNow().UtcTicks;
             var target = (long)(_limit * LowWaterMark);
             foreach (var (key, entry) in _entries)
             {
@@ -165,7 +165,7 @@ internal sealed class InMemoryResponseCacheStore : IResponseCacheStore
 
         public long Generation { get; } = generation;
 
-        /// <summary>A <see cref="TimeProvider.GetTimestamp"/> value.</summary>
+        /// <summary>UTC ticks of the injected clock.</summary>
         public long ExpiresAt { get; } = expiresAt;
 
         public long Size { get; } = size;

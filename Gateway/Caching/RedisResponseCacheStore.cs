@@ -39,7 +39,7 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
         _redis = redis;
         _prefix = options.Value.KeyPrefix;
         _timeout = options.Value.StoreTimeout;
-        _refreshTicks = (long)(options.Value.GenerationRefreshInterval.TotalSeconds * time.TimestampFrequency);
+        _refreshTicks = options.Value.GenerationRefreshInterval.Ticks;
         _time = time;
     }
 
@@ -55,7 +55,7 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
     public ValueTask<long> GenerationAsync(string api, string stage)
     {
         var generation = _generations.GetOrAdd((api, stage), static _ => new Generation());
-        return generation.IsFresh(_time.GetTimestamp(), _refreshTicks, out var value)
+        return generation.IsFresh(_time.GetUtcNow().UtcTicks, _refreshTicks, out var value)
             ? new(value)
             : new(Refresh(api, stage, generation));
     }
@@ -82,7 +82,7 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
 
     public async ValueTask<long> FlushAsync(string api, string stage)
     {
-        var started = _time.GetTimestamp();
+        var started = _time.GetUtcNow().UtcTicks;
         var database = await DatabaseAsync().ConfigureAwait(false);
         var value = await BoundedAsync(database.StringIncrementAsync(GenerationKey(api, stage)), "INCR").ConfigureAwait(false);
         return _generations.GetOrAdd((api, stage), static _ => new Generation()).Observe(value, started);
@@ -106,7 +106,7 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
 
     private async Task<long> ReadAsync(string api, string stage, Generation generation)
     {
-        var started = _time.GetTimestamp();
+        var started = _time.GetUtcNow().UtcTicks;
         var database = await DatabaseAsync().ConfigureAwait(false);
         var value = await BoundedAsync(database.StringGetAsync(GenerationKey(api, stage)), "GET").ConfigureAwait(false);
         return generation.Observe(value.IsNull ? 0 : (long)value, started);

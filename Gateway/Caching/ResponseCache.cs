@@ -331,9 +331,9 @@ internal sealed partial class ResponseCache
     private void StoreFailed(string operation, ResponseCacheStoreException exception)
     {
         _telemetry.RecordStoreFailure(_store.Name, operation);
-        var now = _time.GetTimestamp();
+        var now = _time.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastFailureLog);
-        if ((last != long.MinValue && _time.GetElapsedTime(last, now) < FailureLogInterval)
+        if ((last != long.MinValue && now - last < FailureLogInterval.Ticks)
             || Interlocked.CompareExchange(ref _lastFailureLog, now, last) != last)
         {
             Interlocked.Increment(ref _suppressedFailures);
