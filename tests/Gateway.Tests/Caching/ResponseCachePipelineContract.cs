@@ -226,5 +226,232 @@ public abstract class ResponseCachePipelineContract(BackendFixture backend) : IA
         }
     }
 
+    [Fact]
+    public async Task MaxAgeZero_NoAuthorizationRequired_RefreshesTheEntry()
+    {
+        using var first = await GetAsync("/free");
+        using var refreshed = await GetAsync("/free", refresh: true);
+        using var after = await GetAsync("/free");
+
+        Assert.Equal([1, 2, 2], [Count(first), Count(refreshed), Count(after)]);
+        Assert.Equal(("Miss", "Miss", "Hit"), (Header(first, "X-Cache"), Header(refreshed, "X-Cache"), Header(after, "X-Cache")));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_UnauthorizedWithFailWith403_403AndBackendNotCalled()
+    {
+        using var first = await GetAsync("/strict");
+
+        using var refused = await GetAsync("/strict", refresh: true);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("AccessDeniedException", Header(refused, "x-amzn-ErrorType"));
+        Assert.Equal(
+            "{\"message\":\"User: anonymous is not authorized to perform: execute-api:InvalidateCache on resource: arn:aws:execute-api:us-east-1:000000000000:shop/prod/GET/strict\"}",
+            await refused.Content.ReadAsStringAsync().WaitAsync(TestTimeouts.Default));
+        Assert.Equal(1, await BackendCallsAsync("strict"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_UnauthorizedWithDefaultStrategy_ServedFromTheCacheWithAWarning()
+    {
+        using var first = await GetAsync("/catalog");
+
+        using var ignored = await GetAsync("/catalog", refresh: true);
+
+        Assert.Equal((1, 1), (Count(first), Count(ignored)));
+        Assert.Equal(ResponseCache.IgnoredCacheControlWarning, Header(ignored, "Warning"));
+        Assert.Null(Header(first, "Warning"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_UnauthorizedOnAMiss_WarningNotStored()
+    {
+        using var first = await GetAsync("/catalog", refresh: true);
+        using var second = await GetAsync("/catalog");
+
+        Assert.Equal((1, 1), (Count(first), Count(second)));
+        Assert.Equal(ResponseCache.IgnoredCacheControlWarning, Header(first, "Warning"));
+        Assert.Null(Header(second, "Warning"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_UnauthorizedWithSucceedWithoutHeader_ServedFromTheCacheSilently()
+    {
+        using var first = await GetAsync("/silent");
+
+        using var ignored = await GetAsync("/silent", refresh: true);
+
+        Assert.Equal((1, 1), (Count(first), Count(ignored)));
+        Assert.Null(Header(ignored, "Warning"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_SignedByAKnownCredential_RefreshesTheEntry()
+    {
+        using var first = await GetAsync("/catalog");
+        var refresh = Get(Gateway.Address, "/catalog", refresh: true);
+        await Signer("execute-api").SignAsync(refresh).WaitAsync(TestTimeouts.Default);
+
+        using var refreshed = await SendAsync(refresh);
+        using var after = await GetAsync("/catalog");
+
+        Assert.Equal([1, 2, 2], [Count(first), Count(refreshed), Count(after)]);
+        Assert.Null(Header(refreshed, "Warning"));
+    }
+
+    public static TheoryData<string, string, string> BadSignatures => new()
+    {
+        { "execute-api", KestrelGateway.AccessKeyId, "not-the-secret-0123456789abcdef" },
+        { "execute-api", "AKIAUNKNOWNKEY000001", KestrelGateway.SecretAccessKey },
+        { "apigateway", KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSignatures))]
+    public async Task MaxAgeZero_SignatureNotValid_TreatedAsUnauthorized(string service, string accessKeyId, string secret)
+    {
+        using var first = await GetAsync("/catalog");
+        var refresh = Get(Gateway.Address, "/catalog", refresh: true);
+        await Signer(service, accessKeyId, secret).SignAsync(refresh).WaitAsync(TestTimeouts.Default);
+
+        using var ignored = await SendAsync(refresh);
+
+        Assert.Equal(HttpStatusCode.OK, ignored.StatusCode);
+        Assert.Equal(1, Count(ignored));
+        Assert.Equal(ResponseCache.IgnoredCacheControlWarning, Header(ignored, "Warning"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_IamRoute_CallerVerifiedByAccessControlRefreshes()
+    {
+        var first = Get(Gateway.Address, "/signed");
+        await Signer("execute-api").SignAsync(first).WaitAsync(TestTimeouts.Default);
+        var refresh = Get(Gateway.Address, "/signed", refresh: true);
+        await Signer("execute-api").SignAsync(refresh).WaitAsync(TestTimeouts.Default);
+
+        using var filled = await SendAsync(first);
+        using var refreshed = await SendAsync(refresh);
+
+        Assert.Equal((1, 2), (Count(filled), Count(refreshed)));
+    }
+
+    [Fact]
+    public async Task Hit_AccessControlStillRuns_UnsignedRefusedOnAnIamRoute()
+    {
+        var signed = Get(Gateway.Address, "/signed");
+        await Signer("execute-api").SignAsync(signed).WaitAsync(TestTimeouts.Default);
+        using var filled = await SendAsync(signed);
+
+        using var unsigned = await GetAsync("/signed");
+
+        Assert.Equal(HttpStatusCode.OK, filled.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal("MissingAuthenticationTokenException", Header(unsigned, "x-amzn-ErrorType"));
+        Assert.Equal(1, await BackendCallsAsync("signed"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_ResourcePolicyDeniesInvalidateCache_OnlyThatCallerIgnored()
+    {
+        using var first = await GetAsync("/guarded/report");
+        var denied = Get(Gateway.Address, "/guarded/report", refresh: true);
+        await Signer("execute-api", DeniedAccessKeyId, DeniedSecretAccessKey).SignAsync(denied).WaitAsync(TestTimeouts.Default);
+        var allowed = Get(Gateway.Address, "/guarded/report", refresh: true);
+        await Signer("execute-api").SignAsync(allowed).WaitAsync(TestTimeouts.Default);
+
+        using var ignored = await SendAsync(denied);
+        using var refreshed = await SendAsync(allowed);
+
+        Assert.Equal([1, 1, 2], [Count(first), Count(ignored), Count(refreshed)]);
+        Assert.Equal(ResponseCache.IgnoredCacheControlWarning, Header(ignored, "Warning"));
+    }
+
+    [Fact]
+    public async Task Flush_Signed_202AndTheStageMissesAfterwards()
+    {
+        using var catalog = await GetAsync("/catalog");
+        using var item = await GetAsync("/items/1");
+        using var guarded = await GetAsync("/guarded/report");
+
+        using var flushed = await FlushAsync("shop", "prod");
+        using var catalogAfter = await GetAsync("/catalog");
+        using var itemAfter = await GetAsync("/items/1");
+        using var guardedAfter = await GetAsync("/guarded/report");
+
+        Assert.Equal(HttpStatusCode.Accepted, flushed.StatusCode);
+        Assert.Empty(await flushed.Content.ReadAsByteArrayAsync().WaitAsync(TestTimeouts.Default));
+        Assert.Equal((2, 2), (Count(catalogAfter), Count(itemAfter)));
+        Assert.Equal(1, Count(guardedAfter)); // another API's stage keeps its entries
+    }
+
+    [Fact]
+    public async Task Flush_AwsCli_FlushesTheStage()
+    {
+        using var first = await GetAsync("/catalog");
+
+        var result = await Platform.Testing.AwsCli.RunAsync(
+            ["apigateway", "flush-stage-cache", "--rest-api-id", "shop", "--stage-name", "prod", "--endpoint-url", new Uri(Gateway.Address, "/_gateway").ToString()],
+            KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey);
+        using var after = await GetAsync("/catalog");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal((1, 2), (Count(first), Count(after)));
+    }
+
+    [Fact]
+    public async Task Flush_AwsCliUnknownStage_NotFoundException()
+    {
+        var result = await Platform.Testing.AwsCli.RunAsync(
+            ["apigateway", "flush-stage-cache", "--rest-api-id", "shop", "--stage-name", "nope", "--endpoint-url", new Uri(Gateway.Address, "/_gateway").ToString()],
+            KestrelGateway.AccessKeyId, KestrelGateway.SecretAccessKey);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("NotFoundException", result.Output, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string?, HttpStatusCode, string> FlushRefusals => new()
+    {
+        { "shop", "prod", null, HttpStatusCode.Forbidden, "MissingAuthenticationTokenException" },
+        { "shop", "prod", "wrong-secret", HttpStatusCode.Forbidden, "InvalidSignatureException" },
+        { "shop", "prod", "execute-api", HttpStatusCode.Forbidden, "InvalidSignatureException" },
+        { "nope", "prod", "apigateway", HttpStatusCode.NotFound, "NotFoundException" },
+        { "shop", "nope", "apigateway", HttpStatusCode.NotFound, "NotFoundException" },
+        { "shop", "dev", "apigateway", HttpStatusCode.BadRequest, "BadRequestException" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FlushRefusals))]
+    public async Task Flush_Refused_AwsErrorAndEntriesKept(string api, string stage, string? signing, HttpStatusCode status, string errorType)
+    {
+        using var first = await GetAsync("/catalog");
+
+        using var refused = await FlushAsync(api, stage, signing);
+        using var after = await GetAsync("/catalog");
+
+        Assert.Equal(status, refused.StatusCode);
+        Assert.Equal(errorType, Header(refused, "x-amzn-ErrorType"));
+        Assert.StartsWith("{\"message\":", await refused.Content.ReadAsStringAsync().WaitAsync(TestTimeouts.Default), StringComparison.Ordinal);
+        Assert.Equal(1, Count(after));
+    }
+
+    /// <summary>DELETE .../cache/data signed for <paramref name="signing"/> (<c>wrong-secret</c>: apigateway with a wrong secret; null: unsigned).</summary>
+    private protected async Task<HttpResponseMessage> FlushAsync(string api, string stage, string? signing = "apigateway")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(Gateway.Address, $"/_gateway/restapis/{api}/stages/{stage}/cache/data"));
+        var signer = signing switch
+        {
+            null => null,
+            "wrong-secret" => Signer("apigateway", KestrelGateway.AccessKeyId, "not-the-secret-0123456789abcdef"),
+            _ => Signer(signing),
+        };
+        if (signer is not null)
+        {
+            await signer.SignAsync(request).WaitAsync(TestTimeouts.Default);
+        }
+
+        return await SendAsync(request);
+    }
+
     private sealed record Counts(int N);
 }
