@@ -108,46 +108,8 @@ public sealed class CacheKeyTests
         return CacheKeys.For(context, feature, policy);
     }
 
-    private static (HttpContext Context, GatewayRequestFeature Request) Resolve(string request, string headers)
-    {
-        var (method, target) = (request.Split(' ')[0], request.Split(' ')[1]);
-        var question = target.IndexOf('?', StringComparison.Ordinal);
-        var path = question < 0 ? target : target[..question];
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Path = PathString.FromUriComponent(path);
-        context.Request.QueryString = question < 0 ? QueryString.Empty : new QueryString(target[question..]);
-        foreach (var header in headers.Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var colon = header.IndexOf(':', StringComparison.Ordinal);
-            context.Request.Headers.Append(header[..colon], header[(colon + 1)..]);
-        }
+    private static (HttpContext Context, GatewayRequestFeature Request) Resolve(string request, string headers) =>
+        ResolvedRequests.Resolve(Gateway, request, headers);
 
-        var resolution = Gateway.Domains.Resolve("localhost", path) ?? throw new InvalidOperationException($"{path} resolves to no API");
-        var match = resolution.Api.Routes.Match(method, resolution.RoutePath, decodeParameters: false, keepTrailingSlash: false)
-            ?? throw new InvalidOperationException($"{request} matches no route");
-        var feature = new GatewayRequestFeature
-        {
-            RequestId = "r",
-            ExtendedRequestId = "e",
-            RequestTime = DateTimeOffset.UnixEpoch,
-            StartTimestamp = 0,
-            Gateway = Gateway,
-            RequestPath = path,
-            DomainName = "localhost",
-            Api = resolution.Api,
-            Stage = resolution.Stage,
-            RoutePath = resolution.RoutePath,
-            Route = match.Route,
-            PathParameters = match.PathParameters,
-        };
-        return (context, feature);
-    }
-
-    private static CompiledGateway Compile(string json)
-    {
-        var result = DefinitionLoader.LoadText([(FileName, json)]);
-        Assert.Empty(result.Errors);
-        return new CompiledGateway(result.Definition!, 1);
-    }
+    private static CompiledGateway Compile(string json) => ResolvedRequests.Compile(json);
 }
