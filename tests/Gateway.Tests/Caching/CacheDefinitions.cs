@@ -8,7 +8,8 @@ namespace Platform.Gateway.Tests.Caching;
 /// <summary>
 /// The definitions file the cache's pipeline tests serve: REST API <c>shop</c> on stage <c>prod</c> (cache cluster on,
 /// mapped at the root) and <c>dev</c> (no cache, under <c>/dev</c>), and API <c>guarded</c> whose resource policy denies
-/// <see cref="DeniedAccessKeyId"/> the InvalidateCache permission (under <c>/guarded</c>). Every route proxies to the
+/// <see cref="DeniedAccessKeyId"/> the InvalidateCache permission (under <c>/guarded</c>), and HTTP API <c>open</c> with
+/// CORS (under <c>/open</c>). Every route proxies to the
 /// test backend's counting endpoint <c>/counted/{tag}.{route}/...</c>, so each response carries how many times the
 /// backend was called, and each test (its own tag) counts alone.
 /// </summary>
@@ -72,12 +73,18 @@ internal static class CacheDefinitions
                 "policy": {"Version": "2012-10-17", "Statement": [
                   {"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*"},
                   {"Effect": "Deny", "Principal": {"AWS": "{{{DeniedAccessKeyId}}}"}, "Action": "execute-api:InvalidateCache", "Resource": "execute-api:/prod/GET/report"}
-                ]}}
+                ]}},
+              "open": {"protocol": "HTTP",
+                "routes": {"GET /menu": {"integration": "menu"}},
+                "integrations": {"menu": {{{Counted("menu")}}}},
+                "stages": {"$default": {"cacheClusterEnabled": true}},
+                "corsConfiguration": {"allowOrigins": ["https://a.example", "https://b.example"], "allowMethods": ["GET"]}}
             },
             "domainNames": {"$default": {"apiMappings": [
               {"apiMappingKey": "", "api": "shop", "stage": "prod"},
               {"apiMappingKey": "dev", "api": "shop", "stage": "dev"},
-              {"apiMappingKey": "guarded", "api": "guarded", "stage": "prod"}
+              {"apiMappingKey": "guarded", "api": "guarded", "stage": "prod"},
+              {"apiMappingKey": "open", "api": "open", "stage": "$default"}
             ]}
             }}
             """;

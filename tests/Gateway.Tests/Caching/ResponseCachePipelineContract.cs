@@ -200,6 +200,18 @@ public abstract class ResponseCachePipelineContract(BackendFixture backend) : IA
     }
 
     [Fact]
+    public async Task Get_CorsApi_HitCarriesTheCorsHeadersOfItsOwnOrigin()
+    {
+        using var first = await GetAsync("/open/menu", headers: ("Origin", "https://a.example"));
+        using var second = await GetAsync("/open/menu", headers: ("Origin", "https://b.example"));
+
+        Assert.Equal((1, 1), (Count(first), Count(second)));
+        Assert.Equal("https://a.example", Header(first, "Access-Control-Allow-Origin"));
+        Assert.Equal("https://b.example", Header(second, "Access-Control-Allow-Origin"));
+        Assert.Equal("Origin", Header(second, "Vary"));
+    }
+
+    [Fact]
     public async Task Get_XCacheHeaderOff_NoHeader()
     {
         await using var gateway = Start(new Dictionary<string, string?> { ["Gateway:Cache:XCacheHeader"] = "false" });
