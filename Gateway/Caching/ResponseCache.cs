@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
-using Platform.Definitions;
-using Platform.Definitions.Responses;
 using Platform.Definitions.Stages;
-using Platform.Gateway.Authorization.Policies;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Responses;
@@ -26,7 +22,7 @@ namespace Platform.Gateway.Caching;
 /// Concurrent misses on one key in this process are coalesced: the first fetches, the others wait for its entry
 /// (at most <see cref="ResponseCacheOptions.CoalescingTimeout"/>), then are served it as hits — or, when it could
 /// not be stored, go to the backend themselves. A failing store (Redis away) makes every lookup a miss served by
-/// the backend, never an error; failures are counted and logged at most every <see cref="FailureLogInterval"/>.
+/// the backend, never an error; failures are counted and logged at most every ten seconds (<see cref="StoreFailureLog"/>).
 /// </summary>
 internal sealed partial class ResponseCache
 {
@@ -35,24 +31,22 @@ internal sealed partial class ResponseCache
     /// <summary>AWS's warning when it ignores an unauthorized <c>Cache-Control: max-age=0</c>.</summary>
     public const string IgnoredCacheControlWarning = "199 Cache-control headers were ignored because the caller was unauthorized.";
 
-    public static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
-
     private readonly IResponseCacheStore _store;
     private readonly CacheInvalidationAuthorizer _invalidation;
     private readonly ResponseCacheTelemetry _telemetry;
+    private readonly StoreFailureLog _failures;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _xCache;
     private readonly TimeSpan _coalescingTimeout;
     private readonly ConcurrentDictionary<CacheKey, CacheFill> _inFlight = new();
     private readonly Action<CacheFill> _unregister;
-    private long _lastFailureLog = long.MinValue;
-    private long _suppressedFailures;
 
     public ResponseCache(
         IResponseCacheStore store,
         CacheInvalidationAuthorizer invalidation,
         ResponseCacheTelemetry telemetry,
+        StoreFailureLog failures,
         IOptions<ResponseCacheOptions> options,
         TimeProvider time,
         ILogger<ResponseCache> logger)
@@ -61,6 +55,7 @@ internal sealed partial class ResponseCache
         _store = store;
         _invalidation = invalidation;
         _telemetry = telemetry;
+        _failures = failures;
         _time = time;
         _logger = logger;
         _xCache = options.Value.XCacheHeader;
@@ -90,7 +85,7 @@ internal sealed partial class ResponseCache
         ArgumentNullException.ThrowIfNull(policy);
 
         var warn = false;
-        if (AsksForRefresh(context.Request))
+        if (CacheRefresh.IsRequested(context.Request))
         {
             if (await _invalidation.MayInvalidateAsync(context, request, policy).ConfigureAwait(false))
             {
@@ -100,7 +95,7 @@ internal sealed partial class ResponseCache
             Log.RefreshIgnored(_logger, request.RequestId, policy.Api, policy.Stage, policy.Route, policy.UnauthorizedStrategy);
             if (policy.UnauthorizedStrategy == UnauthorizedCacheControlHeaderStrategy.FailWith403)
             {
-                return CacheLookup.Refused(Forbidden(context, request));
+                return CacheLookup.Refused(CacheRefresh.Forbidden(context, request));
             }
 
             warn = policy.UnauthorizedStrategy == UnauthorizedCacheControlHeaderStrategy.SucceedWithResponseHeader;
@@ -118,7 +113,7 @@ internal sealed partial class ResponseCache
             }
             catch (ResponseCacheStoreException ex)
             {
-                StoreFailed("get", ex);
+                _failures.Record(_store.Name, "get", ex);
             }
 
             if (span is not null)
@@ -137,27 +132,27 @@ internal sealed partial class ResponseCache
 
         while (generation is { } current)
         {
+            if (_inFlight.TryGetValue(key, out var other))
+            {
+                _telemetry.RecordCoalesced(policy);
+                if (await WaitForAsync(other, context.RequestAborted).ConfigureAwait(false) is { } shared)
+                {
+                    await ServeAsync(context, request, policy, shared, warn).ConfigureAwait(false);
+                    return CacheLookup.Hit;
+                }
+
+                // The other request's response could not be stored: this one asks the backend itself, unregistered.
+                return Miss(context, request, new CacheFill(key, current, policy, new CacheTee(context.Response.Body, context.Response, warn), null), warn);
+            }
+
             var fill = new CacheFill(key, current, policy, new CacheTee(context.Response.Body, context.Response, warn), _unregister);
             if (_inFlight.TryAdd(key, fill))
             {
                 return Miss(context, request, fill, warn);
             }
 
+            // Another request registered in between: wait for it instead.
             await fill.DisposeAsync().ConfigureAwait(false);
-            if (!_inFlight.TryGetValue(key, out var other))
-            {
-                continue;
-            }
-
-            _telemetry.RecordCoalesced(policy);
-            if (await WaitForAsync(other, context.RequestAborted).ConfigureAwait(false) is { } shared)
-            {
-                await ServeAsync(context, request, policy, shared, warn).ConfigureAwait(false);
-                return CacheLookup.Hit;
-            }
-
-            // The other request's response could not be stored: this one asks the backend itself.
-            return Miss(context, request, new CacheFill(key, current, policy, new CacheTee(context.Response.Body, context.Response, warn), null), warn);
         }
 
         // The store could not answer: serve from the backend without trying to store.
@@ -193,7 +188,7 @@ internal sealed partial class ResponseCache
             }
             catch (ResponseCacheStoreException ex)
             {
-                StoreFailed("set", ex);
+                _failures.Record(_store.Name, "set", ex);
             }
         }
 
@@ -223,7 +218,7 @@ internal sealed partial class ResponseCache
         }
         catch (ResponseCacheStoreException ex)
         {
-            StoreFailed("generation", ex);
+            _failures.Record(_store.Name, "generation", ex);
             CountBackend(context, request, policy, CacheStatus.Bypass, warn: false);
             return CacheLookup.PassThrough;
         }
@@ -307,49 +302,9 @@ internal sealed partial class ResponseCache
         }
     }
 
-    /// <summary>True for <c>Cache-Control: max-age=0</c> (among any other directives).</summary>
-    private static bool AsksForRefresh(HttpRequest request)
-    {
-        var cacheControl = request.Headers.CacheControl;
-        return cacheControl.Count > 0
-            && CacheControlHeaderValue.TryParse(cacheControl.ToString(), out var parsed)
-            && parsed.MaxAge == TimeSpan.Zero;
-    }
-
-    /// <summary>FAIL_WITH_403: ACCESS_DENIED; REST APIs name the caller, the action and the resource as IAM does.</summary>
-    private static GatewayError Forbidden(HttpContext context, GatewayRequestFeature request)
-    {
-        var caller = request.Authorizer?.PrincipalId ?? "anonymous";
-        var arn = ExecuteApiArn.Of(context, request);
-        var message = request.Api!.Protocol == ApiProtocol.Rest
-            ? $"User: {caller} is not authorized to perform: execute-api:InvalidateCache on resource: {arn}"
-            : null;
-        return new GatewayError(GatewayResponseType.AccessDenied, Message: message,
-            Detail: $"Cache-Control: max-age=0 without the InvalidateCache permission (caller {caller}, resource {arn})");
-    }
-
-    private void StoreFailed(string operation, ResponseCacheStoreException exception)
-    {
-        _telemetry.RecordStoreFailure(_store.Name, operation);
-        var now = _time.GetUtcNow().UtcTicks;
-        var last = Interlocked.Read(ref _lastFailureLog);
-        if ((last != long.MinValue && now - last < FailureLogInterval.Ticks)
-            || Interlocked.CompareExchange(ref _lastFailureLog, now, last) != last)
-        {
-            Interlocked.Increment(ref _suppressedFailures);
-            return;
-        }
-
-        Log.StoreFailed(_logger, _store.Name, operation, Interlocked.Exchange(ref _suppressedFailures, 0), exception.Message);
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning,
-            "Response cache: the {Store} store failed ({Operation}): {Reason}. Requests are served by the backend meanwhile; {Suppressed} more failures since the last report.")]
-        public static partial void StoreFailed(ILogger logger, string store, string operation, long suppressed, string reason);
-
-        [LoggerMessage(2, LogLevel.Information,
+        [LoggerMessage(1, LogLevel.Information,
             "Request {RequestId} on {Api}/{Stage} '{Route}': Cache-Control: max-age=0 without the InvalidateCache permission; {Strategy}.")]
         public static partial void RefreshIgnored(ILogger logger, string requestId, string api, string stage, string route, UnauthorizedCacheControlHeaderStrategy strategy);
     }

@@ -28,6 +28,7 @@ public static class ResponseCacheServiceCollectionExtensions
             ? s.GetRequiredService<InMemoryResponseCacheStore>()
             : s.GetRequiredService<RedisResponseCacheStore>());
         services.TryAddSingleton<ResponseCacheTelemetry>();
+        services.TryAddSingleton<StoreFailureLog>();
         services.TryAddSingleton<CacheInvalidationAuthorizer>();
         services.TryAddSingleton<ResponseCache>();
         services.TryAddSingleton<FlushStageCacheEndpoint>();
