@@ -9,6 +9,8 @@ namespace Platform.Gateway.Tests.Caching;
 /// <summary>
 /// The response cache through the whole gateway (the real <c>Program</c> on Kestrel over <see cref="CacheDefinitions"/>)
 /// and a real backend process, in each store mode. Every test starts its own gateway and counts under its own tag.
+/// Longer than our files usually are: it is the one behavioural contract both stores must meet (lookups, what is
+/// stored, Cache-Control: max-age=0, flushes), and splitting it would split that contract.
 /// </summary>
 public abstract class ResponseCachePipelineContract(BackendFixture backend) : IAsyncLifetime
 {
