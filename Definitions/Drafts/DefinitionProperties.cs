@@ -99,6 +99,7 @@ internal static class DefinitionProperties
     public const string RequireAuthorizationForCacheControl = "requireAuthorizationForCacheControl";
     public const string UnauthorizedCacheControlHeaderStrategy = "unauthorizedCacheControlHeaderStrategy";
     public const string CacheKeyParameters = "cacheKeyParameters";
+    public const string CacheableStatusCodes = "cacheableStatusCodes";
 
     public const string Models = "models";
     public const string RequestValidators = "requestValidators";
@@ -141,7 +142,7 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfRouteSettings =
     [
         ThrottlingRateLimit, ThrottlingBurstLimit, CachingEnabled, CacheTtlInSeconds, RequireAuthorizationForCacheControl,
-        UnauthorizedCacheControlHeaderStrategy,
+        UnauthorizedCacheControlHeaderStrategy, CacheableStatusCodes,
     ];
     public static readonly IReadOnlyList<string> OfAccessLogSettings = [Format];
     public static readonly IReadOnlyList<string> OfGatewayResponse = [StatusCode, Headers, BodyTemplate];

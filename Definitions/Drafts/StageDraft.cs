@@ -37,4 +37,6 @@ internal sealed record RouteSettingsDraft : DraftObject
     public bool? RequireAuthorizationForCacheControl { get; init; }
 
     public string? UnauthorizedCacheControlHeaderStrategy { get; init; }
+
+    public IReadOnlyList<int>? CacheableStatusCodes { get; init; }
 }

@@ -135,6 +135,7 @@ internal static class DefinitionBuilder
         UnauthorizedCacheControlHeaderStrategy = settings.UnauthorizedCacheControlHeaderStrategy is { } name
             ? RouteSettingsRule.ParseStrategy(name) ?? throw new InvalidOperationException($"{settings.Key} was not validated")
             : null,
+        CacheableStatusCodes = settings.CacheableStatusCodes,
     };
 
     private static DomainNameDefinition BuildDomainName(DomainNameDraft domain) => new()

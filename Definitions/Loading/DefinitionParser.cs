@@ -176,6 +176,7 @@ internal static class DefinitionParser
         CacheTtlInSeconds = settings.Integer(P.CacheTtlInSeconds),
         RequireAuthorizationForCacheControl = settings.Boolean(P.RequireAuthorizationForCacheControl),
         UnauthorizedCacheControlHeaderStrategy = settings.String(P.UnauthorizedCacheControlHeaderStrategy),
+        CacheableStatusCodes = settings.IntegerList(P.CacheableStatusCodes),
         File = settings.File,
         Key = settings.Key,
         Present = settings.Present,

@@ -47,5 +47,6 @@ internal static class DefinitionRules
         new RouteSettingsRule(),
         new CacheKeyParameterRule(),
         new RequestValidationRule(),
+        new CacheableStatusCodesRule(),
     ];
 }

@@ -26,6 +26,12 @@ public sealed record RouteSettings
     /// <summary>What an unauthorized <c>Cache-Control: max-age=0</c> gets (default SUCCEED_WITH_RESPONSE_HEADER).</summary>
     public UnauthorizedCacheControlHeaderStrategy? UnauthorizedCacheControlHeaderStrategy { get; init; }
 
+    /// <summary>
+    /// The integration statuses whose responses are cached (<c>cacheableStatusCodes</c>, each 200 to 599); unset →
+    /// every 2xx. A list replaces the default: <c>[200, 404]</c> caches 200 and 404, not 201.
+    /// </summary>
+    public IReadOnlyList<int>? CacheableStatusCodes { get; init; }
+
     /// <summary>These settings with every property the other sets replaced by the other's value.</summary>
     public RouteSettings OverriddenBy(RouteSettings? other) => other is null ? this : new RouteSettings
     {
@@ -35,6 +41,7 @@ public sealed record RouteSettings
         CacheTtlInSeconds = other.CacheTtlInSeconds ?? CacheTtlInSeconds,
         RequireAuthorizationForCacheControl = other.RequireAuthorizationForCacheControl ?? RequireAuthorizationForCacheControl,
         UnauthorizedCacheControlHeaderStrategy = other.UnauthorizedCacheControlHeaderStrategy ?? UnauthorizedCacheControlHeaderStrategy,
+        CacheableStatusCodes = other.CacheableStatusCodes ?? CacheableStatusCodes,
     };
 
     public const int DefaultCacheTtlInSeconds = 300;

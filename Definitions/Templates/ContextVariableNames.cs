@@ -15,6 +15,9 @@ public static class ContextVariableNames
         "integrationStatus", "integrationErrorMessage", "identity.sourceIp", "identity.userAgent",
         "error.message", "error.messageString", "error.responseType", "error.validationErrorString", "customDomain.basePathMatched", "traceId",
 
+        // The stage's response cache: Hit, Miss or Bypass.
+        "cacheStatus",
+
         // Access control.
         "identity.apiKey", "identity.apiKeyId", "identity.accessKey", "identity.caller", "identity.user", "identity.userArn",
         "authorizer.principalId", "authorizer.latency", "authorizer.integrationLatency", "authorizer.status", "authorizer.error",

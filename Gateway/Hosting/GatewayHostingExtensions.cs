@@ -60,6 +60,9 @@ internal static class GatewayHostingExtensions
         builder.AddUsagePlans();
         builder.AddThrottling();
         builder.AddRequestValidation();
+
+        // The per-stage response cache, between access control and the integration.
+        Caching.ResponseCacheServiceCollectionExtensions.AddResponseCache(builder);
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);

@@ -59,6 +59,7 @@ public static class ContextVariables
         ["error.responseType"] = static (_, r) => r.Error is { } error ? GatewayResponseTypeNames.NameOf(error.Type) : null,
         ["customDomain.basePathMatched"] = static (_, r) => r.BasePathMatched is { Length: > 0 } key ? key : r.BasePathMatched is null ? null : "(none)",
         ["traceId"] = static (c, _) => c.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString(),
+        ["cacheStatus"] = static (_, r) => r.CacheStatus,
 
         // WebSocket variables: the hub resolves them; an HTTP request has none.
         ["connectionId"] = static (_, _) => null,

@@ -24,6 +24,7 @@ namespace Platform.Gateway.Pipeline;
 /// <item>throttling (<see cref="Throttling.Throttler"/>): the account bucket and the route's, 429 when either is empty;</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
 /// <item>request validation (<see cref="Validation.RequestValidator"/>): required parameters and the body's model, 400 when they fail;</item>
+/// <item>the stage's response cache (<see cref="Caching.ResponseCache"/>), for cached routes: a hit is served here; a miss copies the integration's response;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
 /// </list>
@@ -38,6 +39,7 @@ internal sealed partial class GatewayMiddleware
     private readonly Authorization.AccessControl _access;
     private readonly Throttling.Throttler _throttler;
     private readonly Validation.RequestValidator _validator;
+    private readonly Caching.ResponseCache _cache;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -52,6 +54,7 @@ internal sealed partial class GatewayMiddleware
         Authorization.AccessControl access,
         Throttling.Throttler throttler,
         Validation.RequestValidator validator,
+        Caching.ResponseCache cache,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -70,6 +73,7 @@ internal sealed partial class GatewayMiddleware
         _access = access;
         _throttler = throttler;
         _validator = validator;
+        _cache = cache;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -187,6 +191,24 @@ internal sealed partial class GatewayMiddleware
             return;
         }
 
+        Caching.CacheFill? cacheFill = null;
+        if (Caching.ResponseCache.PolicyFor(context, request) is { } cachePolicy)
+        {
+            var lookup = await _cache.LookupAsync(context, request, cachePolicy).ConfigureAwait(false);
+            if (lookup.Refusal is { } refused)
+            {
+                await RespondAsync(context, request, refused).ConfigureAwait(false);
+                return;
+            }
+
+            if (lookup.Served)
+            {
+                return;
+            }
+
+            cacheFill = lookup.Fill;
+        }
+
         var integration = api.IntegrationOf(request.Route!);
         GatewayError? error;
         using (var span = GatewayTelemetry.ActivitySource.StartActivity("Integration"))
@@ -207,6 +229,11 @@ internal sealed partial class GatewayMiddleware
             {
                 span?.SetStatus(ActivityStatusCode.Error, request.IntegrationErrorMessage ?? error.Detail);
             }
+        }
+
+        if (cacheFill is not null)
+        {
+            await _cache.StoreAsync(context, request, cacheFill, error).ConfigureAwait(false);
         }
 
         if (error is not null)

@@ -186,7 +186,7 @@ internal sealed partial class UsageReportEndpoint
     }
 
     /// <summary>A verifier of the gateway's credentials scoped to <see cref="SigningService"/>; null when none are configured.</summary>
-    private static SigV4Verifier? CreateVerifier(IConfiguration configuration, TimeProvider time, ILoggerFactory loggerFactory)
+    internal static SigV4Verifier? CreateVerifier(IConfiguration configuration, TimeProvider time, ILoggerFactory loggerFactory)
     {
         var options = new SigV4Options();
         configuration.GetSection(SigV4Options.SectionName).Bind(options);
