@@ -30,7 +30,11 @@ internal sealed class ItemsKeyword(SchemaNode[] positional, SchemaNode? rest, bo
                 return false;
             }
 
-            context.Push(index);
+            if (!context.Enter(index))
+            {
+                return false;
+            }
+
             var itemValid = schema.Evaluate(item, ref context);
             context.Pop();
             index++;

@@ -154,7 +154,11 @@ internal sealed class PropertiesKeyword : Keyword
 
     private static bool Child(SchemaNode schema, JsonProperty property, ref ValidationContext context)
     {
-        context.Push(property);
+        if (!context.Enter(property))
+        {
+            return false;
+        }
+
         var valid = schema.Evaluate(property.Value, ref context);
         context.Pop();
         return valid;

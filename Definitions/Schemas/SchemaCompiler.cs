@@ -9,7 +9,7 @@ namespace Platform.Definitions.Schemas;
 /// ajv rejects is rejected here too. Nodes are memoized by pointer: a <c>$ref</c> and the normal walk share one
 /// node, and recursive references close into a graph. Split by theme: this file walks nodes and resolves
 /// references, <c>SchemaCompiler.Values.cs</c> reads type/enum/number/string keywords, <c>SchemaCompiler.Applicators.cs</c>
-/// the array, object and combinator keywords.
+/// the array, object and combinator keywords, <c>SchemaCompiler.Readers.cs</c> the value readers they share.
 /// </summary>
 internal sealed partial class SchemaCompiler
 {

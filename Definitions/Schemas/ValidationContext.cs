@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -12,6 +13,8 @@ namespace Platform.Definitions.Schemas;
 /// </summary>
 internal ref struct ValidationContext
 {
+    public const string TooDeep = "is nested too deeply to validate";
+
     private readonly int _maxErrors;
     private PathSegment[] _path;
     private int _depth;
@@ -38,9 +41,15 @@ internal ref struct ValidationContext
 
     public void Unsilence() => _silence--;
 
-    public void Push(JsonProperty property) => Push(new PathSegment(property, -1));
+    /// <summary>
+    /// Steps into a property before validating its value; false (after reporting) when the stack is nearly used
+    /// up — an instance nested thousands deep (a parser configured with a large MaxDepth) fails instead of
+    /// crashing the process.
+    /// </summary>
+    public bool Enter(JsonProperty property) => Enter(new PathSegment(property, -1));
 
-    public void Push(int index) => Push(new PathSegment(default, index));
+    /// <summary>Steps into an array item; see <see cref="Enter(JsonProperty)"/>.</summary>
+    public bool Enter(int index) => Enter(new PathSegment(default, index));
 
     public void Pop() => _depth--;
 
@@ -64,8 +73,14 @@ internal ref struct ValidationContext
         _path = [];
     }
 
-    private void Push(PathSegment segment)
+    private bool Enter(PathSegment segment)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            Report(TooDeep);
+            return false;
+        }
+
         if (_depth == _path.Length)
         {
             var larger = ArrayPool<PathSegment>.Shared.Rent(_path.Length * 2);
@@ -77,6 +92,7 @@ internal ref struct ValidationContext
 
         _path[_depth++] = segment;
         _deepest = Math.Max(_deepest, _depth);
+        return true;
     }
 
     private readonly string CurrentPath()

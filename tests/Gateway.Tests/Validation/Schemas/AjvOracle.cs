@@ -51,13 +51,13 @@ internal static class AjvOracle
         catch (TimeoutException)
         {
             node.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node oracle.mjs did not finish within {RunTimeout.TotalMinutes:0} min. Its stderr: {await error}");
+            throw new TimeoutException($"node oracle.mjs did not finish within {RunTimeout.TotalMinutes:0} min. Its stderr: {await error.WaitAsync(RunTimeout)}");
         }
 
         var text = await output.WaitAsync(RunTimeout);
         if (node.ExitCode != 0)
         {
-            throw new InvalidOperationException($"node oracle.mjs failed ({node.ExitCode}): {await error}");
+            throw new InvalidOperationException($"node oracle.mjs failed ({node.ExitCode}): {await error.WaitAsync(RunTimeout)}");
         }
 
         return JsonDocument.Parse(text);
@@ -97,7 +97,7 @@ internal static class AjvOracle
 
         if (npm.ExitCode != 0 || !IsInstalled())
         {
-            throw new InvalidOperationException($"npm ci in {Folder} failed ({npm.ExitCode}):{Environment.NewLine}{await output}{await error}");
+            throw new InvalidOperationException($"npm ci in {Folder} failed ({npm.ExitCode}):{Environment.NewLine}{await output.WaitAsync(InstallTimeout)}{await error.WaitAsync(InstallTimeout)}");
         }
     }
 

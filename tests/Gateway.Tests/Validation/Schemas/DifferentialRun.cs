@@ -15,7 +15,8 @@ namespace Platform.Gateway.Tests.Validation.Schemas;
 /// </summary>
 public sealed class DifferentialRun : IAsyncLifetime
 {
-    public const int Seed = 20_240_611;
+    /// <summary>The corpus seed; <c>SCHEMA_DIFFERENTIAL_SEED</c> overrides it to explore other corpora by hand.</summary>
+    public static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SCHEMA_DIFFERENTIAL_SEED"), out var seed) ? seed : 20_240_611;
 
     private static readonly string[] CompactedKeywords = ["\"anyOf\"", "\"oneOf\"", "\"not\"", "\"contains\"", "\"propertyNames\""];
     private static readonly string[] CompactedMessages =

@@ -63,6 +63,10 @@ internal static class SchemaCorpus
         "{\"value\": \"a\", \"next\": {\"value\": \"\", \"next\": null}}", "{\"next\": {\"next\": {\"n\": 0.75}}}",
         "{\"a/b\": 1, \"c~d\": 1.5}", "{\"kind\": \"circle\", \"side\": 1}", "[\"head\", 0, 10, 9.5]",
         "[\"ab\", \"cd\", \"ef\"]", "[\"ab\", \"cd\", \"ef\", \"gh\"]", "[5, 6, \"ab\"]", "[\"ab\", 1, \"ab\"]",
+        "{\"a\\u002fb\": \"x\", \"c\\u007ed\": 2, \"\\u00e9\": true, \"x-\\u0061\": \"y\"}",
+        "[" + string.Join(", ", Enumerable.Range(0, 20)) + "]", "[" + string.Join(", ", Enumerable.Range(0, 20)) + ", 7.0, 3]",
+        "[" + string.Join(", ", Enumerable.Range(0, 20).Select(i => $"{{\"k\": {i % 19}}}")) + "]",
+        "[" + string.Join(", ", Enumerable.Range(0, 20).Select(i => $"\"s{i % 18}\"")) + ", null, 1]",
     ];
 
     /// <summary>

@@ -71,4 +71,19 @@ public sealed class SchemaRefTests
 
         Assert.Equal(["/b/0/b: must be array"], Violations(schema, "{'b': [{'b': 5}]}"));
     }
+
+    [Theory]
+    [InlineData(500, true)]
+    // Deeper than any thread stack allows (JsonDocument parses deep nesting in quadratic time, so not much deeper).
+    [InlineData(20_000, false)]
+    public void RecursiveSchema_VeryDeepInstance_FailsInsteadOfOverflowingTheStack(int depth, bool valid)
+    {
+        var schema = Compile("{'items': {'$ref': '#'}}");
+        using var document = System.Text.Json.JsonDocument.Parse(new string('[', depth) + new string(']', depth), new System.Text.Json.JsonDocumentOptions { MaxDepth = depth + 1 });
+
+        var result = schema.Validate(document.RootElement);
+
+        Assert.Equal(valid, result.IsValid);
+        Assert.All(result.Errors, error => Assert.Equal("is nested too deeply to validate", error.Message));
+    }
 }
