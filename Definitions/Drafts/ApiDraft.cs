@@ -59,8 +59,12 @@ internal sealed record ApiDraft : DraftObject
     public IntegrationDraft? FindIntegration(string name) => Integrations.FirstOrDefault(i => i.Name == name);
 }
 
-/// <summary>A model as read from <c>apis.{api}.models.{name}</c>: its JSON Schema, compiled by the rules.</summary>
-internal sealed record ModelDraft(string Name, System.Text.Json.JsonElement Schema, string File, string Key);
+/// <summary>A model as read from <c>apis.{api}.models.{name}</c>: its JSON Schema, compiled once by the rules (patterns compile to IL, so never twice).</summary>
+internal sealed record ModelDraft(string Name, System.Text.Json.JsonElement Schema, string File, string Key)
+{
+    /// <summary>Set by <see cref="Rules.RequestValidationRule"/> when the schema compiles; the builder uses it.</summary>
+    public Schemas.JsonSchema? Compiled { get; set; }
+}
 
 /// <summary>A request validator as read from <c>apis.{api}.requestValidators.{name}</c>.</summary>
 internal sealed record RequestValidatorDraft : DraftObject

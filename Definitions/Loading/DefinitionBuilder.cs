@@ -50,7 +50,7 @@ internal static class DefinitionBuilder
             Models = api.Models.ToDictionary(static m => m.Name, static m => new Validation.ModelDefinition
             {
                 Name = m.Name,
-                Schema = Schemas.JsonSchema.TryCompile(m.Schema, out var schema, out _) ? schema : throw new InvalidOperationException($"{m.Key} was not validated"),
+                Schema = m.Compiled ?? throw new InvalidOperationException($"{m.Key} was not validated"),
             }, StringComparer.Ordinal),
             RequestValidators = api.RequestValidators.ToDictionary(static v => v.Name, static v => new Validation.RequestValidatorDefinition
             {

@@ -47,7 +47,11 @@ internal sealed partial class RequestValidationRule : IDefinitionRule
                     errors.Add(new DefinitionError(model.File, model.Key, $"model name '{model.Name}' must be 1 to 128 letters and digits"));
                 }
 
-                if (!JsonSchema.TryCompile(model.Schema, out _, out var schemaErrors))
+                if (JsonSchema.TryCompile(model.Schema, out var compiled, out var schemaErrors))
+                {
+                    model.Compiled = compiled;
+                }
+                else
                 {
                     foreach (var error in schemaErrors)
                     {
