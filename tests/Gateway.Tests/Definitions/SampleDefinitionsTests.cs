@@ -42,4 +42,17 @@ public sealed class SampleDefinitionsTests
         Assert.True(Shop.Models["CreateUser"].Schema.Validate(valid.RootElement).IsValid);
         Assert.Equal(["/age", "/email", "/name", "/role"], Shop.Models["CreateUser"].Schema.Validate(invalid.RootElement).Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Catalog_Cached60SecondsPerCategory_OtherRoutesNotCached()
+    {
+        var prod = Shop.Stages["prod"];
+        var catalog = Shop.Routes.Single(r => r.Key.Text == "GET /catalog");
+
+        Assert.True(prod.CacheClusterEnabled);
+        Assert.Equal((true, 60), (prod.SettingsFor("GET /catalog").CachingEnabled!.Value, prod.SettingsFor("GET /catalog").CacheTtlInSeconds!.Value));
+        Assert.Equal("method.request.querystring.category", Assert.Single(catalog.CacheKeyParameters).Expression);
+        Assert.False(prod.SettingsFor("GET /me").CachingEnabled);
+        Assert.False(prod.SettingsFor("GET /users").CachingEnabled);
+    }
 }

@@ -177,11 +177,18 @@ public sealed class ThrottlingPipelineTests
     [InlineData("Gateway:Throttling:StoreTimeout", "00:00:00", "StoreTimeout must be positive")]
     [InlineData("Gateway:Throttling:LeaseLifetime", "00:01:00", "LeaseLifetime must be positive and at most 00:00:10")]
     [InlineData("Gateway:Throttling:KeyPrefix", "", "KeyPrefix must not be empty")]
-    public void InvalidOptions_FailAtStart(string key, string value, string message)
+    public async Task InvalidOptions_HostDoesNotStart(string key, string value, string message)
     {
-        var failure = Assert.ThrowsAny<Exception>(() => GatewayApp.Start(Definitions, new Dictionary<string, string?> { [key] = value }));
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
+        Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(builder.Configuration, [new(key, value)]);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Platform.ServiceDefaults.Redis.PlatformRedis>(builder.Services);
+        Gateway.UsagePlans.UsagePlanServiceCollectionExtensions.AddUsagePlans(builder);
+        Gateway.Throttling.ThrottlingServiceCollectionExtensions.AddThrottling(builder);
+        using var host = builder.Build();
 
-        Assert.Contains(message, failure.ToString(), StringComparison.Ordinal);
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync().WaitAsync(TestTimeouts.Default));
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
     }
 
     private static async Task<int[]> SendAsync(HttpClient client, HttpMethod method, string path, int count)
