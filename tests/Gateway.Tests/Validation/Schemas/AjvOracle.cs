@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -14,9 +15,8 @@ namespace Platform.Gateway.Tests.Validation.Schemas;
 internal static class AjvOracle
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly Lazy<string> SourceFolder = new(FindFolder);
-    private static readonly Lazy<Task> Install = new(InstallAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task> Install = new(() => NodePackages.EnsureInstalledAsync(Folder, "the schema differential test (ajv)"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The folder holding <c>package.json</c>, <c>package-lock.json</c> and <c>oracle.mjs</c>.</summary>
     public static string Folder => SourceFolder.Value;
@@ -27,7 +27,7 @@ internal static class AjvOracle
     /// </summary>
     public static async Task<JsonDocument> RunAsync(string batch)
     {
-        await Install.Value.WaitAsync(InstallTimeout);
+        await Install.Value.WaitAsync(TimeSpan.FromMinutes(6));
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = Folder,
@@ -39,7 +39,7 @@ internal static class AjvOracle
             StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         };
         start.ArgumentList.Add("oracle.mjs");
-        using var node = StartOrFail(start, "node");
+        using var node = NodePackages.Start(start, "node", "the schema differential test (ajv)");
         var output = node.StandardOutput.ReadToEndAsync();
         var error = node.StandardError.ReadToEndAsync();
         await node.StandardInput.WriteAsync(batch).WaitAsync(RunTimeout);
@@ -61,84 +61,6 @@ internal static class AjvOracle
         }
 
         return JsonDocument.Parse(text);
-    }
-
-    private static async Task InstallAsync()
-    {
-        if (IsInstalled())
-        {
-            return;
-        }
-
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var npm = StartOrFail(start, "npm");
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var error = npm.StandardError.ReadToEndAsync();
-        try
-        {
-            await npm.WaitForExitAsync().WaitAsync(InstallTimeout);
-        }
-        catch (TimeoutException)
-        {
-            npm.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm ci in {Folder} did not finish within {InstallTimeout.TotalMinutes:0} min.");
-        }
-
-        if (npm.ExitCode != 0 || !IsInstalled())
-        {
-            throw new InvalidOperationException($"npm ci in {Folder} failed ({npm.ExitCode}):{Environment.NewLine}{await output.WaitAsync(InstallTimeout)}{await error.WaitAsync(InstallTimeout)}");
-        }
-    }
-
-    /// <summary>True when node_modules holds a complete install (npm's hidden lockfile) of every pinned version.</summary>
-    private static bool IsInstalled()
-    {
-        if (!File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")))
-        {
-            return false;
-        }
-
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")));
-        foreach (var dependency in manifest.RootElement.GetProperty("dependencies").EnumerateObject())
-        {
-            var installed = Path.Combine(Folder, "node_modules", dependency.Name, "package.json");
-            if (!File.Exists(installed))
-            {
-                return false;
-            }
-
-            using var package = JsonDocument.Parse(File.ReadAllText(installed));
-            if (dependency.Value.GetString() != package.RootElement.GetProperty("version").GetString())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static Process StartOrFail(ProcessStartInfo start, string tool)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"'{tool}' is not on PATH: the schema differential test runs ajv and needs Node.js 18+ with npm (apt-get install nodejs npm).", e);
-        }
     }
 
     /// <summary>The source folder, found upward from the test binaries (tests run from the project's bin folder).</summary>
