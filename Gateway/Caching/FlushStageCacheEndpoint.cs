@@ -21,7 +21,6 @@ internal sealed partial class FlushStageCacheEndpoint
     /// <summary>FlushStageCache has no body; a signed request with one is not worth buffering to hash beyond this.</summary>
     private const long MaxPayloadBytes = 64 * 1024;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly GatewayState _state;
     private readonly IResponseCacheStore _store;
@@ -42,7 +41,7 @@ internal sealed partial class FlushStageCacheEndpoint
         ArgumentNullException.ThrowIfNull(context);
         if (_verifier is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "ForbiddenException",
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "ForbiddenException",
                 $"Flushing a stage cache needs signed requests, and this gateway has no {SigV4Options.CredentialsSectionName} to verify them with.").ConfigureAwait(false);
             return;
         }
@@ -58,19 +57,19 @@ internal sealed partial class FlushStageCacheEndpoint
         var stageName = context.GetRouteValue("stageName") as string ?? "";
         if (!_state.Current.Definition.Apis.TryGetValue(apiId, out var api))
         {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NotFoundException", $"Invalid API identifier specified {apiId}").ConfigureAwait(false);
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status404NotFound, "NotFoundException", $"Invalid API identifier specified {apiId}").ConfigureAwait(false);
             return;
         }
 
         if (!api.Stages.TryGetValue(stageName, out var stage))
         {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NotFoundException", "Invalid Stage identifier specified").ConfigureAwait(false);
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status404NotFound, "NotFoundException", "Invalid Stage identifier specified").ConfigureAwait(false);
             return;
         }
 
         if (!stage.CacheClusterEnabled)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadRequestException",
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "BadRequestException",
                 $"Stage '{stageName}' of API '{apiId}' has no cache to flush: set cacheClusterEnabled on it.").ConfigureAwait(false);
             return;
         }
@@ -83,7 +82,7 @@ internal sealed partial class FlushStageCacheEndpoint
         catch (ResponseCacheStoreException ex)
         {
             Log.FlushFailed(_logger, api.Name, stage.Name, ex.Message);
-            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailableException",
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailableException",
                 "The cache store is unavailable; the stage cache was not flushed. Retry later.").ConfigureAwait(false);
             return;
         }
@@ -91,23 +90,6 @@ internal sealed partial class FlushStageCacheEndpoint
         Log.Flushed(_logger, api.Name, stage.Name, signature.AccessKeyId, _store.Name, generation);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.ContentLength = 0;
-    }
-
-    private static async Task WriteErrorAsync(HttpContext context, int status, string errorType, string message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("message", message);
-            writer.WriteEndObject();
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.Headers[SigV4Error.ErrorTypeHeader] = errorType;
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static partial class Log
