@@ -83,6 +83,8 @@ public static class DefinitionLoader
             DomainNames = [.. drafts.SelectMany(static d => d.DomainNames)],
             UsagePlans = [.. drafts.SelectMany(static d => d.UsagePlans)],
             ApiKeys = [.. drafts.SelectMany(static d => d.ApiKeys)],
+            IpSets = [.. drafts.SelectMany(static d => d.IpSets)],
+            WebAcls = [.. drafts.SelectMany(static d => d.WebAcls)],
         };
 
         foreach (var rule in DefinitionRules.All)

@@ -21,4 +21,12 @@ public sealed record GatewayDefinition
     /// <summary>API keys by id (ordinal); values only as hashes.</summary>
     public IReadOnlyDictionary<string, ApiKeyDefinition> ApiKeys { get; init; } =
         new Dictionary<string, ApiKeyDefinition>(StringComparer.Ordinal);
+
+    /// <summary>IP sets by name (ordinal), referenced by web ACL rules.</summary>
+    public IReadOnlyDictionary<string, Waf.IpSetDefinition> IpSets { get; init; } =
+        new Dictionary<string, Waf.IpSetDefinition>(StringComparer.Ordinal);
+
+    /// <summary>Web ACLs by name (ordinal), attached to stages by <see cref="StageDefinition.WebAcl"/>.</summary>
+    public IReadOnlyDictionary<string, Waf.WebAclDefinition> WebAcls { get; init; } =
+        new Dictionary<string, Waf.WebAclDefinition>(StringComparer.Ordinal);
 }

@@ -25,6 +25,8 @@ public sealed record StageDefinition
     /// <summary>The settings that apply to a route of this stage: the route's own over the stage defaults.</summary>
     public RouteSettings SettingsFor(string routeKey) =>
         DefaultRouteSettings.OverriddenBy(RouteSettings.TryGetValue(routeKey, out var own) ? own : null);
+    /// <summary>The web ACL (<see cref="GatewayDefinition.WebAcls"/>) inspecting every request of the stage; null for none.</summary>
+    public string? WebAcl { get; init; }
 
     public const string DefaultStageName = "$default";
 

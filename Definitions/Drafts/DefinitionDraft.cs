@@ -11,6 +11,10 @@ internal sealed record DefinitionDraft
 
     public IReadOnlyList<ApiKeyDraft> ApiKeys { get; init; } = [];
 
+    public IReadOnlyList<IpSetDraft> IpSets { get; init; } = [];
+
+    public IReadOnlyList<WebAclDraft> WebAcls { get; init; } = [];
+
     public UsagePlanDraft? FindUsagePlan(string name) => UsagePlans.FirstOrDefault(p => p.Name == name);
 
     /// <summary>The first declaration of each API name, for rules that resolve references.</summary>

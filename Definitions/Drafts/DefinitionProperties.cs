@@ -108,12 +108,15 @@ internal static class DefinitionProperties
     public const string RequestValidatorId = "requestValidatorId";
     public const string RequestModels = "requestModels";
     public const string RequestParameters = "requestParameters";
+    public const string IpSets = "ipSets";
+    public const string WebAcls = "webAcls";
+    public const string WebAcl = "webAcl";
 
     public const string Value = "value";
     public const string ValueSha256 = "valueSha256";
     public const string Enabled = "enabled";
 
-    public static readonly IReadOnlyList<string> OfRoot = [Apis, DomainNames, UsagePlans, ApiKeys];
+    public static readonly IReadOnlyList<string> OfRoot = [Apis, DomainNames, UsagePlans, ApiKeys, IpSets, WebAcls];
     public static readonly IReadOnlyList<string> OfAuthorizer =
     [
         AuthorizerType, IdentitySource, JwtConfiguration, IntegrationUri, FunctionName, AuthorizerPayloadFormatVersion,
@@ -138,7 +141,7 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfIntegration =
         [IntegrationType, IntegrationUri, IntegrationMethod, FunctionName, PayloadFormatVersion, TimeoutInMillis, MockResponse];
     public static readonly IReadOnlyList<string> OfMockResponse = [StatusCode, Headers, Body];
-    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings, CacheClusterEnabled, DefaultRouteSettings, RouteSettings];
+    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings, CacheClusterEnabled, DefaultRouteSettings, RouteSettings, WebAcl];
     public static readonly IReadOnlyList<string> OfRouteSettings =
     [
         ThrottlingRateLimit, ThrottlingBurstLimit, CachingEnabled, CacheTtlInSeconds, RequireAuthorizationForCacheControl,

@@ -16,6 +16,8 @@ internal sealed record StageDraft : DraftObject
 
     /// <summary><c>routeSettings</c> entries by route key as written.</summary>
     public IReadOnlyList<RouteSettingsDraft> RouteSettings { get; init; } = [];
+    /// <summary>The name of the web ACL inspecting the stage's requests.</summary>
+    public string? WebAcl { get; init; }
 
     public string AccessLogFormatKey => Loading.JsonPath.Property(KeyOf(DefinitionProperties.AccessLogSettings), DefinitionProperties.Format);
 }

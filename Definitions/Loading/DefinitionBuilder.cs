@@ -17,6 +17,8 @@ internal static class DefinitionBuilder
         DomainNames = draft.DomainNames.ToDictionary(static d => d.Name, BuildDomainName, StringComparer.OrdinalIgnoreCase),
         UsagePlans = draft.UsagePlans.ToDictionary(static p => p.Name, BuildUsagePlan, StringComparer.Ordinal),
         ApiKeys = draft.ApiKeys.ToDictionary(static k => k.Id, BuildApiKey, StringComparer.Ordinal),
+        IpSets = draft.IpSets.ToDictionary(static s => s.Name, static s => s.Definition!, StringComparer.Ordinal),
+        WebAcls = draft.WebAcls.ToDictionary(static a => a.Name, static a => a.Definition!, StringComparer.Ordinal),
     };
 
     private static ApiDefinition BuildApi(ApiDraft api)
@@ -123,6 +125,7 @@ internal static class DefinitionBuilder
         CacheClusterEnabled = stage.CacheClusterEnabled ?? false,
         DefaultRouteSettings = stage.DefaultRouteSettings is { } defaults ? BuildRouteSettings(defaults) : RouteSettings.None,
         RouteSettings = stage.RouteSettings.ToDictionary(static s => s.RouteKey!, BuildRouteSettings, StringComparer.Ordinal),
+        WebAcl = stage.WebAcl,
     };
 
     private static RouteSettings BuildRouteSettings(RouteSettingsDraft settings) => new()

@@ -26,6 +26,8 @@ internal static class DefinitionParser
             DomainNames = [.. reader.Map(P.DomainNames, P.OfDomainName).Select(static e => ReadDomainName(e.Name, e.Entry))],
             UsagePlans = [.. reader.Map(P.UsagePlans, P.OfUsagePlan).Select(static e => ReadUsagePlan(e.Name, e.Entry))],
             ApiKeys = [.. reader.Map(P.ApiKeys, P.OfApiKey).Select(static e => ReadApiKey(e.Name, e.Entry))],
+            IpSets = [.. reader.Map(P.IpSets, WebAclReader.OfIpSet).Select(e => WebAclReader.ReadIpSet(e.Name, e.Entry, errors))],
+            WebAcls = [.. reader.Map(P.WebAcls, WebAclReader.OfWebAcl).Select(e => WebAclReader.ReadWebAcl(e.Name, e.Entry, errors))],
         };
     }
 
@@ -161,6 +163,7 @@ internal static class DefinitionParser
         CacheClusterEnabled = stage.Boolean(P.CacheClusterEnabled),
         DefaultRouteSettings = stage.Object(P.DefaultRouteSettings, P.OfRouteSettings) is { } defaults ? ReadRouteSettings(null, defaults) : null,
         RouteSettings = [.. stage.Map(P.RouteSettings, P.OfRouteSettings).Select(static e => ReadRouteSettings(e.Name, e.Entry))],
+        WebAcl = stage.String(P.WebAcl),
         File = stage.File,
         Key = stage.Key,
         Present = stage.Present,

@@ -48,5 +48,6 @@ internal static class DefinitionRules
         new CacheKeyParameterRule(),
         new RequestValidationRule(),
         new CacheableStatusCodesRule(),
+        new WebAclRule(),
     ];
 }

@@ -22,6 +22,9 @@ public static class ContextVariableNames
         "identity.apiKey", "identity.apiKeyId", "identity.accessKey", "identity.caller", "identity.user", "identity.userArn",
         "authorizer.principalId", "authorizer.latency", "authorizer.integrationLatency", "authorizer.status", "authorizer.error",
 
+        // The stage's web ACL.
+        "waf.status", "waf.latency", "waf.action", "waf.matchedRules", "waf.terminatingRule", "wafResponseCode", "webaclArn",
+
         // WebSocket APIs add these.
         "connectionId", "connectedAt", "eventType", "messageId",
     };

@@ -63,6 +63,7 @@ internal static class GatewayHostingExtensions
 
         // The per-stage response cache, between access control and the integration.
         Caching.ResponseCacheServiceCollectionExtensions.AddResponseCache(builder);
+        Waf.WafServiceCollectionExtensions.AddWaf(builder);
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {
             Platform.ServiceDefaults.Signing.SigV4Extensions.AddSigV4(builder.Services, builder.Configuration);

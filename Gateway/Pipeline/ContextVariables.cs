@@ -61,6 +61,15 @@ public static class ContextVariables
         ["traceId"] = static (c, _) => c.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString(),
         ["cacheStatus"] = static (_, r) => r.CacheStatus,
 
+        // The stage's web ACL (Waf.WafOutcome); none when the stage has no ACL.
+        ["waf.status"] = static (_, r) => r.Waf?.Status.ToString(CultureInfo.InvariantCulture),
+        ["waf.latency"] = static (_, r) => r.Waf is { } waf ? Milliseconds(waf.Latency) : null,
+        ["waf.action"] = static (_, r) => r.Waf?.Action,
+        ["waf.matchedRules"] = static (_, r) => r.Waf is { MatchedRules.Count: > 0 } waf ? string.Join(',', waf.MatchedRules) : null,
+        ["waf.terminatingRule"] = static (_, r) => r.Waf?.TerminatingRule,
+        ["wafResponseCode"] = static (_, r) => r.Waf?.ResponseCode,
+        ["webaclArn"] = static (_, r) => r.Waf?.Arn,
+
         // WebSocket variables: the hub resolves them; an HTTP request has none.
         ["connectionId"] = static (_, _) => null,
         ["connectedAt"] = static (_, _) => null,

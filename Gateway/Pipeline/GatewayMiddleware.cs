@@ -20,6 +20,7 @@ namespace Platform.Gateway.Pipeline;
 /// <item>size limits (URL, request line + headers, declared body length);</item>
 /// <item>API and stage from host and path (domain mappings, execute-api host, stage prefix), then the route (span <c>RouteMatch</c>);
 /// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
+/// <item>the stage's web ACL (<see cref="Waf.WafInspector"/>), routed or not: a block is answered here;</item>
 /// <item>CORS, for an API with a <c>corsConfiguration</c>: preflights answered here, response headers set (<see cref="Cors.CorsPolicy"/>);</item>
 /// <item>throttling (<see cref="Throttling.Throttler"/>): the account bucket and the route's, 429 when either is empty;</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
@@ -40,6 +41,7 @@ internal sealed partial class GatewayMiddleware
     private readonly Throttling.Throttler _throttler;
     private readonly Validation.RequestValidator _validator;
     private readonly Caching.ResponseCache _cache;
+    private readonly Waf.WafInspector _waf;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
     private readonly IOptionsMonitor<GatewayOptions> _options;
@@ -55,6 +57,7 @@ internal sealed partial class GatewayMiddleware
         Throttling.Throttler throttler,
         Validation.RequestValidator validator,
         Caching.ResponseCache cache,
+        Waf.WafInspector waf,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
         IOptionsMonitor<GatewayOptions> options,
@@ -74,6 +77,7 @@ internal sealed partial class GatewayMiddleware
         _throttler = throttler;
         _validator = validator;
         _cache = cache;
+        _waf = waf;
         _telemetry = telemetry;
         _accessLog = accessLog;
         _options = options;
@@ -133,6 +137,13 @@ internal sealed partial class GatewayMiddleware
         }
 
         var resolved = Resolve(context, request);
+        if (await _waf.InspectAsync(context, request).ConfigureAwait(false) is { } blocked)
+        {
+            // The WAF comes before CORS and access control, as AWS WAF sits in front of API Gateway.
+            await (blocked.Response?.WriteAsync(context, request) ?? RespondAsync(context, request, blocked.Error)).ConfigureAwait(false);
+            return;
+        }
+
         if (request.Api?.Cors is { } cors)
         {
             // CORS comes before routes and access control: a preflight is the gateway's to answer, and every

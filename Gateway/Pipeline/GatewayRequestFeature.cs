@@ -89,6 +89,9 @@ public sealed class GatewayRequestFeature
     /// <summary>Bytes of response body sent to the client so far (<c>$context.responseLength</c>).</summary>
     public long ResponseLength { get; set; }
 
+    /// <summary>What the stage's web ACL decided (<c>$context.waf.*</c>); null when the stage has none.</summary>
+    public Waf.WafOutcome? Waf { get; set; }
+
     /// <summary>True when the client went away before the response was complete; such requests are not backend errors.</summary>
     public bool ClientAborted { get; set; }
 

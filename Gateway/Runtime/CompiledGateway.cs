@@ -17,6 +17,7 @@ public sealed class CompiledGateway
         Version = version;
         Apis = definition.Apis.ToDictionary(p => p.Key, p => new CompiledApi(p.Value), StringComparer.Ordinal);
         Domains = new DomainResolver(definition, Apis);
+        WebAcls = Waf.CompiledWebAcl.CompileAll(definition);
     }
 
     public static CompiledGateway Empty { get; } = new(GatewayDefinition.Empty, 0);
@@ -29,6 +30,9 @@ public sealed class CompiledGateway
     public IReadOnlyDictionary<string, CompiledApi> Apis { get; }
 
     public DomainResolver Domains { get; }
+
+    /// <summary>The web ACLs by name, compiled once per version; stages name theirs.</summary>
+    internal IReadOnlyDictionary<string, Waf.CompiledWebAcl> WebAcls { get; }
 
     /// <summary>Gateway responses for requests that resolve to no API (the HTTP API table, as API Gateway answers unknown hosts and paths).</summary>
     public static GatewayResponseTable NoApiResponses { get; } = new(ApiProtocol.Http, new Dictionary<GatewayResponseType, GatewayResponseDefinition>());

@@ -25,11 +25,29 @@ public sealed class RedisServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        if (Port == 0)
-        {
-            Port = FreePort.Next();
-        }
+        Port = FreePort.Next();
+        await StartAsync().ConfigureAwait(false);
+    }
 
+    /// <summary>Kills the server, as a crash or a lost node would (clients see their connections drop).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the server again on the same port (empty: nothing is persisted) after <see cref="StopAsync"/>.</summary>
+    public Task RestartAsync()
+    {
+        _process?.Dispose();
+        return StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
@@ -90,25 +108,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
             throw new InvalidOperationException("redis-server was not ready in time:\n" + string.Join('\n', output));
         }
     }
-
-    /// <summary>Kills the server, as an outage would; <see cref="StartAgainAsync"/> brings it back on the same port (empty: no persistence).</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { } process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            process.Dispose();
-            _process = null;
-        }
-    }
-
-    /// <summary>Starts the server again on the port it had, after <see cref="StopAsync"/>.</summary>
-    public Task StartAgainAsync() => InitializeAsync();
 
     public async Task DisposeAsync()
     {

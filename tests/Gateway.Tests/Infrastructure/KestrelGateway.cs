@@ -24,13 +24,14 @@ internal sealed class KestrelGateway : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _directory;
 
-    private KestrelGateway(WebApplicationFactory<Program> factory, string directory, int port, LogBook logs)
+    private KestrelGateway(WebApplicationFactory<Program> factory, string directory, IPAddress listen, int port, LogBook logs)
     {
         _factory = factory;
         _directory = directory;
         Port = port;
         Logs = logs;
-        Address = new Uri($"http://127.0.0.1:{port}/");
+        var host = listen.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen}]" : listen.ToString();
+        Address = new Uri($"http://{host}:{port}/");
         Client = ProxyHarness.CreateClient(Address);
     }
 
@@ -50,8 +51,10 @@ internal sealed class KestrelGateway : IAsyncDisposable
     /// <param name="settings">Extra configuration (service endpoints, limits).</param>
     /// <param name="credentials">Whether the gateway gets <see cref="AccessKeyId"/> / <see cref="SecretAccessKey"/> as <c>Platform:Credentials:0</c>.</param>
     /// <param name="clock">The gateway's clock; the system clock when null.</param>
-    public static KestrelGateway Start(string definitions, IReadOnlyDictionary<string, string?>? settings = null, bool credentials = true, TimeProvider? clock = null)
+    /// <param name="listen">The loopback address to listen on: 127.0.0.1 when null, or <see cref="IPAddress.IPv6Loopback"/>.</param>
+    public static KestrelGateway Start(string definitions, IReadOnlyDictionary<string, string?>? settings = null, bool credentials = true, TimeProvider? clock = null, IPAddress? listen = null)
     {
+        listen ??= IPAddress.Loopback;
         var directory = Path.Combine(Path.GetTempPath(), "gateway-kestrel-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "apis.json"), definitions);
@@ -80,9 +83,9 @@ internal sealed class KestrelGateway : IAsyncDisposable
         });
         try
         {
-            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+            factory.UseKestrel(kestrel => kestrel.Listen(listen, port));
             factory.StartServer();
-            return new KestrelGateway(factory, directory, port, logs);
+            return new KestrelGateway(factory, directory, listen, port, logs);
         }
         catch
         {

@@ -73,7 +73,7 @@ public sealed class ThrottleStoreOutageTests : IAsyncLifetime
             Assert.True(refused.Headers.Contains("Retry-After"));
         }
 
-        await _redis.StartAgainAsync();
+        await _redis.RestartAsync();
 
         // Back: the fail-closed gateway admits again once the client has reconnected (each try is a real request).
         await UntilAdmittedAsync(_closed);
