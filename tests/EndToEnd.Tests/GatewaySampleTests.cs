@@ -93,6 +93,17 @@ public sealed class GatewaySampleTests(SampleStackFixture stack) : IClassFixture
         Assert.Equal("games", (string?)games["category"]);
     }
 
+    [Theory]
+    [InlineData("/catalog?category=books%27%20OR%20%271%27%3D%271")]
+    [InlineData("/echo/x?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    public async Task Waf_SqlInjectionAndXss_403Forbidden(string path)
+    {
+        using var response = await Gateway.GetAsync(new Uri(path, UriKind.Relative)).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("""{"message":"Forbidden"}""", await response.Content.ReadAsStringAsync().WaitAsync(Timeout));
+    }
+
     private async Task<JsonNode> CatalogAsync(string category)
     {
         using var response = await Gateway.GetAsync(new Uri($"/catalog?category={category}", UriKind.Relative)).WaitAsync(Timeout);

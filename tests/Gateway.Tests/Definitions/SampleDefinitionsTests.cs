@@ -55,4 +55,11 @@ public sealed class SampleDefinitionsTests
         Assert.False(prod.SettingsFor("GET /me").CachingEnabled);
         Assert.False(prod.SettingsFor("GET /users").CachingEnabled);
     }
+
+    [Fact]
+    public void Prod_InspectedByTheWebAcl()
+    {
+        Assert.Equal("shop-waf", Shop.Stages["prod"].WebAcl);
+        Assert.True(Sample.Value.WebAcls.ContainsKey("shop-waf"));
+    }
 }
