@@ -49,6 +49,14 @@ public sealed record ApiDefinition
     /// <summary>The API's resource policy; null allows everything the routes allow.</summary>
     public ResourcePolicyDefinition? Policy { get; init; }
 
+    /// <summary>Models (JSON Schemas) by name (ordinal), referenced by routes' <c>requestModels</c>.</summary>
+    public IReadOnlyDictionary<string, Validation.ModelDefinition> Models { get; init; } =
+        new Dictionary<string, Validation.ModelDefinition>(StringComparer.Ordinal);
+
+    /// <summary>Request validators by name (ordinal), referenced by routes' <c>requestValidatorId</c>.</summary>
+    public IReadOnlyDictionary<string, Validation.RequestValidatorDefinition> RequestValidators { get; init; } =
+        new Dictionary<string, Validation.RequestValidatorDefinition>(StringComparer.Ordinal);
+
     /// <summary>CORS handled by the gateway (preflights answered, headers set); null leaves CORS to the backends.</summary>
     public Cors.CorsConfiguration? Cors { get; init; }
 }

@@ -1,5 +1,6 @@
 using Platform.Definitions.Authorization;
 using Platform.Definitions.Routing;
+using Platform.Definitions.Stages;
 
 namespace Platform.Definitions;
 
@@ -25,6 +26,18 @@ public sealed record RouteDefinition
 
     /// <summary>True when callers need an API key of a usage plan bound to the stage.</summary>
     public bool ApiKeyRequired { get; init; }
+
+    /// <summary>The request parameters that split the route's cache (<c>cacheKeyParameters</c>), in declaration order.</summary>
+    public IReadOnlyList<CacheKeyParameter> CacheKeyParameters { get; init; } = [];
+
+    /// <summary>The request validator (by name) that checks this route's requests; null: none.</summary>
+    public string? RequestValidatorId { get; init; }
+
+    /// <summary>Body models by content type (<c>application/json</c>, or <c>$default</c> for any other), media types case-insensitive.</summary>
+    public IReadOnlyDictionary<string, string> RequestModels { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Declared request parameters, in declaration order; the required ones are checked by a parameters validator.</summary>
+    public IReadOnlyList<Validation.RequestParameterDefinition> RequestParameters { get; init; } = [];
 
     /// <summary>True when the route answers each message with its integration's response (a two-way route).</summary>
     public bool HasRouteResponse => RouteResponseSelectionExpression is not null;

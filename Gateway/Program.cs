@@ -2,6 +2,7 @@ using Platform.Gateway.Runtime;
 using Platform.Definitions;
 using Platform.Gateway.Hosting;
 using Platform.Gateway.UsagePlans;
+using Platform.Gateway.Caching;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapUsagePlans();
+app.MapResponseCache();
 app.UseGateway();
 
 app.Run();

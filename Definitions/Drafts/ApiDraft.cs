@@ -29,6 +29,11 @@ internal sealed record ApiDraft : DraftObject
 
     public CorsConfigurationDraft? CorsConfiguration { get; init; }
 
+    /// <summary><c>models</c>: each schema as written (cloned out of the file's document).</summary>
+    public IReadOnlyList<ModelDraft> Models { get; init; } = [];
+
+    public IReadOnlyList<RequestValidatorDraft> RequestValidators { get; init; } = [];
+
     /// <summary>The resource policy as parsed (its errors already reported); null when the API has none or it was invalid.</summary>
     public Policies.ResourcePolicyDefinition? Policy { get; init; }
 
@@ -52,4 +57,21 @@ internal sealed record ApiDraft : DraftObject
             : Routing.RouteKey.TryParse(route.RouteKey, out key, out error);
 
     public IntegrationDraft? FindIntegration(string name) => Integrations.FirstOrDefault(i => i.Name == name);
+}
+
+/// <summary>A model as read from <c>apis.{api}.models.{name}</c>: its JSON Schema, compiled once by the rules (patterns compile to IL, so never twice).</summary>
+internal sealed record ModelDraft(string Name, System.Text.Json.JsonElement Schema, string File, string Key)
+{
+    /// <summary>Set by <see cref="Rules.RequestValidationRule"/> when the schema compiles; the builder uses it.</summary>
+    public Schemas.JsonSchema? Compiled { get; set; }
+}
+
+/// <summary>A request validator as read from <c>apis.{api}.requestValidators.{name}</c>.</summary>
+internal sealed record RequestValidatorDraft : DraftObject
+{
+    public required string Name { get; init; }
+
+    public bool? ValidateRequestBody { get; init; }
+
+    public bool? ValidateRequestParameters { get; init; }
 }

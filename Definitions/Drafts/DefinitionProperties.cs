@@ -89,6 +89,25 @@ internal static class DefinitionProperties
     public const string Period = "period";
     public const string Offset = "offset";
 
+    public const string CacheClusterEnabled = "cacheClusterEnabled";
+    public const string DefaultRouteSettings = "defaultRouteSettings";
+    public const string RouteSettings = "routeSettings";
+    public const string ThrottlingRateLimit = "throttlingRateLimit";
+    public const string ThrottlingBurstLimit = "throttlingBurstLimit";
+    public const string CachingEnabled = "cachingEnabled";
+    public const string CacheTtlInSeconds = "cacheTtlInSeconds";
+    public const string RequireAuthorizationForCacheControl = "requireAuthorizationForCacheControl";
+    public const string UnauthorizedCacheControlHeaderStrategy = "unauthorizedCacheControlHeaderStrategy";
+    public const string CacheKeyParameters = "cacheKeyParameters";
+    public const string CacheableStatusCodes = "cacheableStatusCodes";
+
+    public const string Models = "models";
+    public const string RequestValidators = "requestValidators";
+    public const string ValidateRequestBody = "validateRequestBody";
+    public const string ValidateRequestParameters = "validateRequestParameters";
+    public const string RequestValidatorId = "requestValidatorId";
+    public const string RequestModels = "requestModels";
+    public const string RequestParameters = "requestParameters";
     public const string IpSets = "ipSets";
     public const string WebAcls = "webAcls";
     public const string WebAcl = "webAcl";
@@ -111,15 +130,23 @@ internal static class DefinitionProperties
     public static readonly IReadOnlyList<string> OfCorsConfiguration = [AllowOrigins, AllowMethods, AllowHeaders, ExposeHeaders, MaxAge, AllowCredentials];
     public static readonly IReadOnlyList<string> OfApiKey = [Value, ValueSha256, Enabled, UsagePlans, Description];
     public static readonly IReadOnlyList<string> OfApi =
-        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy, CorsConfiguration];
+        [Protocol, Description, Routes, Integrations, Stages, GatewayResponses, RouteSelectionExpression, WebSocketSettings, Authorizers, ApiKeySource, Policy, CorsConfiguration,
+         Models, RequestValidators];
+    public static readonly IReadOnlyList<string> OfRequestValidator = [ValidateRequestBody, ValidateRequestParameters];
     public static readonly IReadOnlyList<string> OfWebSocketSettings =
         [IdleTimeoutSeconds, MaxConnectionDurationSeconds, MaxFrameBytes, MaxMessageBytes, AllowBinaryFrames];
     public static readonly IReadOnlyList<string> OfRoute =
-        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired];
+        [Integration, RouteResponseSelectionExpression, AuthorizationType, AuthorizerId, AuthorizationScopes, ApiKeyRequired, CacheKeyParameters,
+         RequestValidatorId, RequestModels, RequestParameters];
     public static readonly IReadOnlyList<string> OfIntegration =
         [IntegrationType, IntegrationUri, IntegrationMethod, FunctionName, PayloadFormatVersion, TimeoutInMillis, MockResponse];
     public static readonly IReadOnlyList<string> OfMockResponse = [StatusCode, Headers, Body];
-    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings, WebAcl];
+    public static readonly IReadOnlyList<string> OfStage = [StageVariables, AccessLogSettings, CacheClusterEnabled, DefaultRouteSettings, RouteSettings, WebAcl];
+    public static readonly IReadOnlyList<string> OfRouteSettings =
+    [
+        ThrottlingRateLimit, ThrottlingBurstLimit, CachingEnabled, CacheTtlInSeconds, RequireAuthorizationForCacheControl,
+        UnauthorizedCacheControlHeaderStrategy, CacheableStatusCodes,
+    ];
     public static readonly IReadOnlyList<string> OfAccessLogSettings = [Format];
     public static readonly IReadOnlyList<string> OfGatewayResponse = [StatusCode, Headers, BodyTemplate];
     public static readonly IReadOnlyList<string> OfDomainName = [ApiMappings];

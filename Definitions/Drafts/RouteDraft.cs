@@ -18,4 +18,12 @@ internal sealed record RouteDraft : DraftObject
     public IReadOnlyList<string>? AuthorizationScopes { get; init; }
 
     public bool? ApiKeyRequired { get; init; }
+
+    public IReadOnlyList<string>? CacheKeyParameters { get; init; }
+
+    public string? RequestValidatorId { get; init; }
+
+    public IReadOnlyDictionary<string, string> RequestModels { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<string, bool> RequestParameters { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 }

@@ -3,6 +3,8 @@ using Platform.Definitions.Drafts;
 using Platform.Definitions.UsagePlans;
 using Platform.Definitions.Routing;
 using Platform.Definitions.Responses;
+using Platform.Definitions.Rules;
+using Platform.Definitions.Stages;
 
 namespace Platform.Definitions.Loading;
 
@@ -41,8 +43,23 @@ internal static class DefinitionBuilder
                 AuthorizerId = r.AuthorizerId,
                 AuthorizationScopes = r.AuthorizationScopes ?? [],
                 ApiKeyRequired = r.ApiKeyRequired ?? false,
+                CacheKeyParameters = [.. (r.CacheKeyParameters ?? []).Select(static p => Parameter(p))],
+                RequestValidatorId = r.RequestValidatorId,
+                RequestModels = r.RequestModels,
+                RequestParameters = [.. r.RequestParameters.Select(static p => new Validation.RequestParameterDefinition(Parameter(p.Key), p.Value))],
             })],
             Authorizers = api.Authorizers.ToDictionary(static a => a.Name, BuildAuthorizer, StringComparer.Ordinal),
+            Models = api.Models.ToDictionary(static m => m.Name, static m => new Validation.ModelDefinition
+            {
+                Name = m.Name,
+                Schema = m.Compiled ?? throw new InvalidOperationException($"{m.Key} was not validated"),
+            }, StringComparer.Ordinal),
+            RequestValidators = api.RequestValidators.ToDictionary(static v => v.Name, static v => new Validation.RequestValidatorDefinition
+            {
+                Name = v.Name,
+                ValidateRequestBody = v.ValidateRequestBody ?? false,
+                ValidateRequestParameters = v.ValidateRequestParameters ?? false,
+            }, StringComparer.Ordinal),
             ApiKeySource = AuthorizationNames.TryParseApiKeySource(api.ApiKeySource ?? "HEADER", out var source) ? source : ApiKeySource.Header,
             Policy = api.Policy,
             Cors = api.CorsConfiguration is { } cors
@@ -66,6 +83,9 @@ internal static class DefinitionBuilder
                 static r => new GatewayResponseDefinition { StatusCode = r.StatusCode, Headers = r.Headers, BodyTemplate = r.BodyTemplate }),
         };
     }
+
+    private static CacheKeyParameter Parameter(string text) =>
+        CacheKeyParameter.TryParse(text, out var parameter) ? parameter : throw new InvalidOperationException($"{text} was not validated");
 
     private static RouteKey ParseWebSocketKey(string text) =>
         RouteKey.TryParseWebSocket(text, out var key, out var error) ? key : throw new InvalidOperationException(error);
@@ -102,7 +122,23 @@ internal static class DefinitionBuilder
         Name = stage.Name,
         StageVariables = stage.StageVariables,
         AccessLogFormat = stage.AccessLogFormat,
+        CacheClusterEnabled = stage.CacheClusterEnabled ?? false,
+        DefaultRouteSettings = stage.DefaultRouteSettings is { } defaults ? BuildRouteSettings(defaults) : RouteSettings.None,
+        RouteSettings = stage.RouteSettings.ToDictionary(static s => s.RouteKey!, BuildRouteSettings, StringComparer.Ordinal),
         WebAcl = stage.WebAcl,
+    };
+
+    private static RouteSettings BuildRouteSettings(RouteSettingsDraft settings) => new()
+    {
+        ThrottlingRateLimit = settings.ThrottlingRateLimit,
+        ThrottlingBurstLimit = settings.ThrottlingBurstLimit,
+        CachingEnabled = settings.CachingEnabled,
+        CacheTtlInSeconds = settings.CacheTtlInSeconds,
+        RequireAuthorizationForCacheControl = settings.RequireAuthorizationForCacheControl,
+        UnauthorizedCacheControlHeaderStrategy = settings.UnauthorizedCacheControlHeaderStrategy is { } name
+            ? RouteSettingsRule.ParseStrategy(name) ?? throw new InvalidOperationException($"{settings.Key} was not validated")
+            : null,
+        CacheableStatusCodes = settings.CacheableStatusCodes,
     };
 
     private static DomainNameDefinition BuildDomainName(DomainNameDraft domain) => new()

@@ -46,10 +46,54 @@ internal static class DefinitionParser
         ApiKeySource = api.String(P.ApiKeySource),
         CorsConfiguration = api.Object(P.CorsConfiguration, P.OfCorsConfiguration) is { } cors ? ReadCors(cors) : null,
         Policy = api.Raw(P.Policy) is { } policy ? ResourcePolicyReader.Read(policy, api.File, api.KeyOf(P.Policy), errors) : null,
+        Models = ReadModels(api, errors),
+        RequestValidators = [.. api.Map(P.RequestValidators, P.OfRequestValidator).Select(static e => ReadRequestValidator(e.Name, e.Entry))],
         File = api.File,
         Key = api.Key,
         Present = api.Present,
         Invalid = api.Invalid,
+    };
+
+    /// <summary><c>models</c>: an object of schemas (objects, or booleans in 2020-12); each is cloned out of the file's document.</summary>
+    private static List<ModelDraft> ReadModels(JsonObjectReader api, ICollection<DefinitionError> errors)
+    {
+        var models = new List<ModelDraft>();
+        if (api.Raw(P.Models) is not { } raw)
+        {
+            return models;
+        }
+
+        var key = api.KeyOf(P.Models);
+        if (raw.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new DefinitionError(api.File, key, $"must be an object of JSON Schemas by model name, not {JsonObjectReader.KindOf(raw)}"));
+            return models;
+        }
+
+        foreach (var model in raw.EnumerateObject())
+        {
+            var modelKey = JsonPath.Property(key, model.Name);
+            if (model.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+            {
+                errors.Add(new DefinitionError(api.File, modelKey, $"must be a JSON Schema (an object), not {JsonObjectReader.KindOf(model.Value)}"));
+                continue;
+            }
+
+            models.Add(new ModelDraft(model.Name, model.Value.Clone(), api.File, modelKey));
+        }
+
+        return models;
+    }
+
+    private static RequestValidatorDraft ReadRequestValidator(string name, JsonObjectReader validator) => new()
+    {
+        Name = name,
+        ValidateRequestBody = validator.Boolean(P.ValidateRequestBody),
+        ValidateRequestParameters = validator.Boolean(P.ValidateRequestParameters),
+        File = validator.File,
+        Key = validator.Key,
+        Present = validator.Present,
+        Invalid = validator.Invalid,
     };
 
     private static RouteDraft ReadRoute(string routeKey, JsonObjectReader route) => new()
@@ -61,6 +105,10 @@ internal static class DefinitionParser
         AuthorizerId = route.String(P.AuthorizerId),
         AuthorizationScopes = route.StringList(P.AuthorizationScopes),
         ApiKeyRequired = route.Boolean(P.ApiKeyRequired),
+        CacheKeyParameters = route.StringList(P.CacheKeyParameters),
+        RequestValidatorId = route.String(P.RequestValidatorId),
+        RequestModels = route.StringMap(P.RequestModels, StringComparer.OrdinalIgnoreCase),
+        RequestParameters = route.BooleanMap(P.RequestParameters),
         File = route.File,
         Key = route.Key,
         Present = route.Present,
@@ -112,11 +160,30 @@ internal static class DefinitionParser
         Name = name,
         StageVariables = stage.StringMap(P.StageVariables, StringComparer.Ordinal),
         AccessLogFormat = stage.Object(P.AccessLogSettings, P.OfAccessLogSettings)?.String(P.Format),
+        CacheClusterEnabled = stage.Boolean(P.CacheClusterEnabled),
+        DefaultRouteSettings = stage.Object(P.DefaultRouteSettings, P.OfRouteSettings) is { } defaults ? ReadRouteSettings(null, defaults) : null,
+        RouteSettings = [.. stage.Map(P.RouteSettings, P.OfRouteSettings).Select(static e => ReadRouteSettings(e.Name, e.Entry))],
         WebAcl = stage.String(P.WebAcl),
         File = stage.File,
         Key = stage.Key,
         Present = stage.Present,
         Invalid = stage.Invalid,
+    };
+
+    private static RouteSettingsDraft ReadRouteSettings(string? routeKey, JsonObjectReader settings) => new()
+    {
+        RouteKey = routeKey,
+        ThrottlingRateLimit = settings.Number(P.ThrottlingRateLimit),
+        ThrottlingBurstLimit = settings.Integer(P.ThrottlingBurstLimit),
+        CachingEnabled = settings.Boolean(P.CachingEnabled),
+        CacheTtlInSeconds = settings.Integer(P.CacheTtlInSeconds),
+        RequireAuthorizationForCacheControl = settings.Boolean(P.RequireAuthorizationForCacheControl),
+        UnauthorizedCacheControlHeaderStrategy = settings.String(P.UnauthorizedCacheControlHeaderStrategy),
+        CacheableStatusCodes = settings.IntegerList(P.CacheableStatusCodes),
+        File = settings.File,
+        Key = settings.Key,
+        Present = settings.Present,
+        Invalid = settings.Invalid,
     };
 
     private static GatewayResponseDraft ReadGatewayResponse(string typeName, JsonObjectReader response) => new()

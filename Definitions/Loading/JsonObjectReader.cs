@@ -173,6 +173,41 @@ internal sealed class JsonObjectReader
         return items;
     }
 
+    /// <summary>An array of integers; null when absent or not an array (reported); items of another kind are reported and left out.</summary>
+    public IReadOnlyList<int>? IntegerList(string name)
+    {
+        if (!_properties.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Fail(name, $"must be an array of integers, not {KindOf(value)}");
+            return null;
+        }
+
+        var items = new List<int>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var number))
+            {
+                items.Add(number);
+            }
+            else
+            {
+                _invalid.Add(name);
+                _errors.Add(new DefinitionError(File, JsonPath.Index(KeyOf(name), index),
+                    $"must be an integer, not {(item.ValueKind == JsonValueKind.Number ? item.GetRawText() : KindOf(item))}"));
+            }
+
+            index++;
+        }
+
+        return items;
+    }
+
     /// <summary>The raw JSON value of a property whose shape a dedicated reader checks (resource policies).</summary>
     public JsonElement? Raw(string name) => _properties.TryGetValue(name, out var value) ? value : null;
 
@@ -252,6 +287,26 @@ internal sealed class JsonObjectReader
             if (!result.TryAdd(entryName, text))
             {
                 _errors.Add(new DefinitionError(File, map.KeyOf(entryName), $"'{entryName}' is declared twice (names here are case-insensitive)"));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>An object of boolean values (AWS's <c>requestParameters</c>); entries of another type are reported and left out.</summary>
+    public IReadOnlyDictionary<string, bool> BooleanMap(string name)
+    {
+        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (Object(name, known: null) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var entryName in map._order)
+        {
+            if (map.Boolean(entryName) is { } flag)
+            {
+                result[entryName] = flag;
             }
         }
 

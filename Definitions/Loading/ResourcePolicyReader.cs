@@ -15,7 +15,7 @@ internal static class ResourcePolicyReader
 {
     private static readonly string[] Versions = ["2012-10-17", "2008-10-17"];
     private static readonly string[] StatementProperties = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
-    private static readonly string[] Actions = ["execute-api:Invoke", "execute-api:*", "*"];
+    private static readonly string[] Actions = ["execute-api:Invoke", "execute-api:InvalidateCache", "execute-api:*", "*"];
     private static readonly string[] ConditionKeys = [PolicyCondition.SourceIpKey, PolicyCondition.ApiKeyIdKey, PolicyCondition.PrincipalIdKey];
 
     public static ResourcePolicyDefinition? Read(JsonElement policy, string file, string key, ICollection<DefinitionError> errors)
@@ -85,7 +85,7 @@ internal static class ResourcePolicyReader
         foreach (var action in actions.Where(a => !Actions.Contains(a, StringComparer.Ordinal)))
         {
             errors.Add(new DefinitionError(file, reader.KeyOf("Action"),
-                $"action '{action}' cannot be evaluated by the gateway; use execute-api:Invoke"));
+                $"action '{action}' cannot be evaluated by the gateway; use execute-api:Invoke or execute-api:InvalidateCache"));
         }
 
         var notPrincipal = reader.Present.Contains("NotPrincipal");

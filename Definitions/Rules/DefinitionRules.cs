@@ -44,6 +44,10 @@ internal static class DefinitionRules
         new UsagePlanRule(),
         new ApiKeyRule(),
         new CorsRule(),
+        new RouteSettingsRule(),
+        new CacheKeyParameterRule(),
+        new RequestValidationRule(),
+        new CacheableStatusCodesRule(),
         new WebAclRule(),
     ];
 }

@@ -13,7 +13,10 @@ public static class ContextVariableNames
         "awsEndpointRequestId", "httpMethod", "path", "resourcePath", "routeKey", "protocol", "requestTime",
         "requestTimeEpoch", "status", "responseLatency", "responseLength", "integrationLatency",
         "integrationStatus", "integrationErrorMessage", "identity.sourceIp", "identity.userAgent",
-        "error.message", "error.messageString", "error.responseType", "customDomain.basePathMatched", "traceId",
+        "error.message", "error.messageString", "error.responseType", "error.validationErrorString", "customDomain.basePathMatched", "traceId",
+
+        // The stage's response cache: Hit, Miss or Bypass.
+        "cacheStatus",
 
         // Access control.
         "identity.apiKey", "identity.apiKeyId", "identity.accessKey", "identity.caller", "identity.user", "identity.userArn",

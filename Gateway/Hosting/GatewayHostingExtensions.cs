@@ -3,7 +3,9 @@ using Platform.Gateway.Integrations;
 using Platform.Gateway.Observability;
 using Platform.Gateway.Pipeline;
 using Platform.Gateway.Runtime;
+using Platform.Gateway.Throttling;
 using Platform.Gateway.UsagePlans;
+using Platform.Gateway.Validation;
 using Platform.Gateway.WebSockets;
 using Platform.Definitions.Templates;
 
@@ -56,6 +58,11 @@ internal static class GatewayHostingExtensions
         Authorization.Jwt.JwtAuthorizerExtensions.AddJwtAuthorizer(builder.Services);
         Authorization.Lambda.LambdaAuthorizerServiceCollectionExtensions.AddLambdaAuthorizers(builder.Services);
         builder.AddUsagePlans();
+        builder.AddThrottling();
+        builder.AddRequestValidation();
+
+        // The per-stage response cache, between access control and the integration.
+        Caching.ResponseCacheServiceCollectionExtensions.AddResponseCache(builder);
         Waf.WafServiceCollectionExtensions.AddWaf(builder);
         if (builder.Configuration.GetSection(Platform.ServiceDefaults.Signing.SigV4Options.CredentialsSectionName).GetChildren().Any())
         {

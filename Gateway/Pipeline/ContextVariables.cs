@@ -55,9 +55,11 @@ public static class ContextVariables
         ["authorizer.error"] = static (_, r) => r.Error is { } e && IsAccessError(e.Type) ? r.Error.Detail ?? MessageOf(r, e) : null,
         ["error.message"] = static (_, r) => r.Error is { } error ? MessageOf(r, error) : null,
         ["error.messageString"] = static (_, r) => r.Error is { } error ? JsonSerializer.Serialize(MessageOf(r, error), GatewayJsonContext.Wire.String) : null,
+        ["error.validationErrorString"] = static (_, r) => r.Error?.ValidationErrors,
         ["error.responseType"] = static (_, r) => r.Error is { } error ? GatewayResponseTypeNames.NameOf(error.Type) : null,
         ["customDomain.basePathMatched"] = static (_, r) => r.BasePathMatched is { Length: > 0 } key ? key : r.BasePathMatched is null ? null : "(none)",
         ["traceId"] = static (c, _) => c.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString(),
+        ["cacheStatus"] = static (_, r) => r.CacheStatus,
 
         // The stage's web ACL (Waf.WafOutcome); none when the stage has no ACL.
         ["waf.status"] = static (_, r) => r.Waf?.Status.ToString(CultureInfo.InvariantCulture),

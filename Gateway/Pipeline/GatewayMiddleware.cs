@@ -22,7 +22,10 @@ namespace Platform.Gateway.Pipeline;
 /// a WEBSOCKET API's requests all go to the ConnectionHub instead (<see cref="HubForwarder"/>);</item>
 /// <item>the stage's web ACL (<see cref="Waf.WafInspector"/>), routed or not: a block is answered here;</item>
 /// <item>CORS, for an API with a <c>corsConfiguration</c>: preflights answered here, response headers set (<see cref="Cors.CorsPolicy"/>);</item>
+/// <item>throttling (<see cref="Throttling.Throttler"/>): the account bucket and the route's, 429 when either is empty;</item>
 /// <item>access control (<see cref="Authorization.AccessControl"/>): authorizer or SigV4, resource policy, API key and usage plan;</item>
+/// <item>request validation (<see cref="Validation.RequestValidator"/>): required parameters and the body's model, 400 when they fail;</item>
+/// <item>the stage's response cache (<see cref="Caching.ResponseCache"/>), for cached routes: a hit is served here; a miss copies the integration's response;</item>
 /// <item>the integration (span <c>Integration</c>), which streams or writes the response, or returns a gateway error;</item>
 /// <item>metrics, access log and span tags, whatever happened.</item>
 /// </list>
@@ -35,6 +38,9 @@ internal sealed partial class GatewayMiddleware
     private readonly IIntegrationHandler?[] _handlers;
     private readonly HubForwarder _hub;
     private readonly Authorization.AccessControl _access;
+    private readonly Throttling.Throttler _throttler;
+    private readonly Validation.RequestValidator _validator;
+    private readonly Caching.ResponseCache _cache;
     private readonly Waf.WafInspector _waf;
     private readonly GatewayTelemetry _telemetry;
     private readonly AccessLogWriter _accessLog;
@@ -48,6 +54,9 @@ internal sealed partial class GatewayMiddleware
         IEnumerable<IIntegrationHandler> handlers,
         HubForwarder hub,
         Authorization.AccessControl access,
+        Throttling.Throttler throttler,
+        Validation.RequestValidator validator,
+        Caching.ResponseCache cache,
         Waf.WafInspector waf,
         GatewayTelemetry telemetry,
         AccessLogWriter accessLog,
@@ -65,6 +74,9 @@ internal sealed partial class GatewayMiddleware
 
         _hub = hub;
         _access = access;
+        _throttler = throttler;
+        _validator = validator;
+        _cache = cache;
         _waf = waf;
         _telemetry = telemetry;
         _accessLog = accessLog;
@@ -167,9 +179,11 @@ internal sealed partial class GatewayMiddleware
 
         if (api.Protocol == ApiProtocol.WebSocket)
         {
-            // Authorizers, API keys and policies apply to a WebSocket API's $connect only, as AWS's do.
+            // Throttling, authorizers, API keys and policies apply to a WebSocket API's $connect only here; the hub
+            // routes the messages.
             if (HubRequest.IsWebSocketUpgrade(context) && api.ConnectRoute is { } connect
-                && await _access.CheckAsync(context, request, connect).ConfigureAwait(false) is { } refused)
+                && (await _throttler.CheckAsync(request, connect).ConfigureAwait(false)
+                    ?? await _access.CheckAsync(context, request, connect).ConfigureAwait(false)) is { } refused)
             {
                 request.ForwardedRouteKey = HubRequest.ConnectRouteKey;
                 await RespondAsync(context, request, refused).ConfigureAwait(false);
@@ -180,10 +194,30 @@ internal sealed partial class GatewayMiddleware
             return;
         }
 
-        if (await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false) is { } denied)
+        if ((await _throttler.CheckAsync(request, request.Route!).ConfigureAwait(false)
+            ?? await _access.CheckAsync(context, request, request.Route!).ConfigureAwait(false)
+            ?? await _validator.ValidateAsync(context, request, request.Route!).ConfigureAwait(false)) is { } denied)
         {
             await RespondAsync(context, request, denied).ConfigureAwait(false);
             return;
+        }
+
+        Caching.CacheFill? cacheFill = null;
+        if (Caching.ResponseCache.PolicyFor(context, request) is { } cachePolicy)
+        {
+            var lookup = await _cache.LookupAsync(context, request, cachePolicy).ConfigureAwait(false);
+            if (lookup.Refusal is { } refused)
+            {
+                await RespondAsync(context, request, refused).ConfigureAwait(false);
+                return;
+            }
+
+            if (lookup.Served)
+            {
+                return;
+            }
+
+            cacheFill = lookup.Fill;
         }
 
         var integration = api.IntegrationOf(request.Route!);
@@ -206,6 +240,11 @@ internal sealed partial class GatewayMiddleware
             {
                 span?.SetStatus(ActivityStatusCode.Error, request.IntegrationErrorMessage ?? error.Detail);
             }
+        }
+
+        if (cacheFill is not null)
+        {
+            await _cache.StoreAsync(context, request, cacheFill, error).ConfigureAwait(false);
         }
 
         if (error is not null)

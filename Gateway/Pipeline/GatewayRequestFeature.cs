@@ -80,6 +80,9 @@ public sealed class GatewayRequestFeature
     /// <summary>Why the integration failed, for logs (<c>$context.integrationErrorMessage</c>); never sent to the client.</summary>
     public string? IntegrationErrorMessage { get; set; }
 
+    /// <summary>How the stage's response cache served the request (<c>$context.cacheStatus</c>): Hit, Miss or Bypass; null when the route is not cached.</summary>
+    public string? CacheStatus { get; set; }
+
     /// <summary>The gateway response the request ended with, if the gateway answered it itself.</summary>
     public GatewayError? Error { get; set; }
 

@@ -15,4 +15,10 @@ public sealed record GatewayError(
     string? Message = null,
     string? Detail = null,
     int? StatusCode = null,
-    IReadOnlyList<KeyValuePair<string, string>>? Headers = null);
+    IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
+    string? ValidationErrors = null)
+{
+    /// <summary><c>Retry-After</c> in whole seconds (RFC 9110 §10.2.3), at least one.</summary>
+    public static KeyValuePair<string, string> RetryAfter(TimeSpan wait) =>
+        new("Retry-After", Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

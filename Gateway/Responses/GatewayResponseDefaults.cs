@@ -14,8 +14,8 @@ public static class GatewayResponseDefaults
     {
         [GatewayResponseType.Default4xx] = Fixed(400, "Bad Request"),
         [GatewayResponseType.Default5xx] = Fixed(500, "Internal Server Error"),
-        [GatewayResponseType.BadRequestParameters] = Fixed(400, "Bad Request"),
-        [GatewayResponseType.BadRequestBody] = Fixed(400, "Invalid request body"),
+        [GatewayResponseType.BadRequestParameters] = Spaced(400, "Bad Request", null),
+        [GatewayResponseType.BadRequestBody] = Spaced(400, "Invalid request body", null),
         [GatewayResponseType.Unauthorized] = Fixed(401, "Unauthorized"),
         [GatewayResponseType.AccessDenied] = Fixed(403, "Forbidden"),
         [GatewayResponseType.ExpiredToken] = Fixed(403, "Forbidden"),
@@ -39,7 +39,7 @@ public static class GatewayResponseDefaults
     {
         [GatewayResponseType.Default4xx] = Message(400, "Bad Request", null),
         [GatewayResponseType.Default5xx] = Message(500, "Internal server error", null),
-        [GatewayResponseType.BadRequestParameters] = Message(400, "Bad Request", "BadRequestException"),
+        [GatewayResponseType.BadRequestParameters] = Spaced(400, "Bad Request", "BadRequestException"),
         [GatewayResponseType.BadRequestBody] = Spaced(400, "Invalid request body", "BadRequestException"),
         [GatewayResponseType.Unauthorized] = Message(401, "Unauthorized", "UnauthorizedException"),
         [GatewayResponseType.AccessDenied] = new(403, "User is not authorized to access this resource with an explicit deny",

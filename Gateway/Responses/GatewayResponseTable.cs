@@ -72,11 +72,17 @@ public sealed class GatewayResponseTable
         {
             // A customisation without a body keeps the default; a REST type customised only in status or
             // headers still renders its message through the default template.
-            body = error.Message is null ? defaults.Body : RenderMessage(error.Message);
+            body = error.Message is null ? defaults.Body : RenderMessage(error.Message, defaults);
         }
         else
         {
-            body = RenderMessage(error.Message);
+            body = RenderMessage(error.Message, defaults);
+        }
+
+        if (custom?.Body is null && error.ValidationErrors is { } validation)
+        {
+            // A failed request validator's default body lists what failed: {"message": "...", "errors": [{path, message}]}.
+            body = string.Concat(body.AsSpan(0, body.LastIndexOf('}')), ", \"errors\": ", validation, "}");
         }
 
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -85,8 +91,10 @@ public sealed class GatewayResponseTable
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(bytes).AsTask();
     }
 
-    private static string RenderMessage(string message) =>
-        "{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message, GatewayJsonContext.Wire.String) + "}";
+    /// <summary>A message in the default body's shape (responses AWS spaces after the colon keep the space).</summary>
+    private static string RenderMessage(string message, GatewayResponseDefault defaults) =>
+        (defaults.Body.StartsWith("{\"message\": ", StringComparison.Ordinal) ? "{\"message\": " : "{\"message\":")
+        + System.Text.Json.JsonSerializer.Serialize(message, GatewayJsonContext.Wire.String) + "}";
 
     private Custom? FindCustom(GatewayResponseType type, int defaultStatus)
     {

@@ -19,7 +19,7 @@ namespace Platform.Gateway.UsagePlans;
 /// it again. Every call is bounded by <see cref="UsagePlanOptions.StoreTimeout"/> (StackExchange.Redis 1.2 has no timeout
 /// of its own for asynchronous calls); a request whose client went away still waits for its batch.
 /// </summary>
-internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
+internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, Hosting.IRedisWarmup, IDisposable
 {
     /// <summary>Calls to Redis in flight at once.</summary>
     public const int Senders = 2;
@@ -39,15 +39,15 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
     private readonly ConcurrentDictionary<(string Plan, string Key), RedisKey> _stateKeys = new();
     private readonly ConcurrentDictionary<(string Plan, string Key, string Route), RedisKey> _routeKeys = new();
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
-    private readonly Lock _loadLock = new();
     private readonly ILogger _logger;
-    private Task<byte[]>? _hash;
+    private readonly RedisLuaScript _script;
     private UsageDay? _today;
 
     public RedisUsagePlanStore(PlatformRedis redis, IOptions<UsagePlanOptions> options, ILogger<RedisUsagePlanStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _redis = redis;
+        _script = new RedisLuaScript(redis, RedisUsagePlanScript.Charge);
         _keys = new RedisUsagePlanKeys(options.Value.KeyPrefix);
         _retentionDays = options.Value.UsageRetentionDays;
         _stateLifetime = ((_retentionDays + 1) * 86_400L).ToString(CultureInfo.InvariantCulture);
@@ -93,7 +93,7 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(planId);
         ArgumentNullException.ThrowIfNull(keyIds);
-        await LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _script.LoadAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var database = _redis.GetDatabase();
         var fields = Enumerable.Range(0, days).Select(d => (RedisValue)RedisUsagePlanKeys.UsageField(first.AddDays(d))).ToArray();
 
@@ -103,8 +103,8 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         return [.. replies.Select(static reply => reply.Select(static v => v.IsNull ? 0L : (long)v).ToArray())];
     }
 
-    /// <summary>Connects and loads the script ahead of the first request (see <see cref="UsagePlanStoreWarmup"/>).</summary>
-    public Task PrepareAsync() => LoadAsync();
+    /// <summary>Connects and loads the script ahead of the first request (see <see cref="Hosting.RedisStoreWarmup"/>).</summary>
+    public Task PrepareAsync() => _script.LoadAsync();
 
     /// <summary>Stops the senders once the charges already queued are sent; later charges throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _queue.Writer.TryComplete();
@@ -173,17 +173,7 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         }
 
         // Loading first also connects: the senders wait on that one task instead of blocking a thread on the connection.
-        var hash = await LoadAsync().WaitAsync(_timeout).ConfigureAwait(false);
-        var database = _redis.GetDatabase();
-        try
-        {
-            return (RedisResult[])(await database.ScriptEvaluateAsync(hash, keys, values).WaitAsync(_timeout).ConfigureAwait(false))!;
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-        {
-            // The server lost its script cache; EVAL runs the script and caches it again for the next EVALSHA.
-            return (RedisResult[])(await database.ScriptEvaluateAsync(RedisUsagePlanScript.Charge, keys, values).WaitAsync(_timeout).ConfigureAwait(false))!;
-        }
+        return (RedisResult[])(await _script.EvaluateAsync(keys, values, _timeout).ConfigureAwait(false))!;
     }
 
     private static RedisValue[] Throttle(ThrottleSettings? settings) => settings is null
@@ -219,48 +209,6 @@ internal sealed partial class RedisUsagePlanStore : IUsagePlanStore, IDisposable
         }
 
         return today;
-    }
-
-    /// <summary>
-    /// Connects (the first time) and runs SCRIPT LOAD on every primary, once, on a pool thread: the connection is
-    /// opened synchronously, and concurrent first callers must wait on one task rather than each block a thread.
-    /// A failed load (Redis away) is retried by the next call.
-    /// </summary>
-    private Task<byte[]> LoadAsync()
-    {
-        var hash = Volatile.Read(ref _hash);
-        if (hash is { IsFaulted: false, IsCanceled: false })
-        {
-            return hash;
-        }
-
-        lock (_loadLock)
-        {
-            if (_hash is null || _hash.IsFaulted || _hash.IsCanceled)
-            {
-                _hash = Task.Run(LoadCoreAsync);
-            }
-
-            return _hash;
-        }
-    }
-
-    private async Task<byte[]> LoadCoreAsync()
-    {
-        var connection = _redis.Connection;
-        var endpoints = connection.GetEndPoints();
-        byte[]? hash = null;
-        foreach (var endpoint in endpoints)
-        {
-            var server = connection.GetServer(endpoint);
-            if (server.IsConnected && !server.IsSlave)
-            {
-                hash = await server.ScriptLoadAsync(RedisUsagePlanScript.Charge).ConfigureAwait(false);
-            }
-        }
-
-        // Nothing connected: the client's own error (RedisConnectionException) says why.
-        return hash ?? await connection.GetServer(endpoints[0]).ScriptLoadAsync(RedisUsagePlanScript.Charge).ConfigureAwait(false);
     }
 
     /// <summary>A charge waiting for its call; answered on the thread pool, never on a sender.</summary>

@@ -129,13 +129,9 @@ internal sealed partial class UsagePlanEnforcer(IUsagePlanStore store, UsagePlan
                 var by = decision.Outcome == UsageOutcome.RouteThrottled ? $"the throttle of route '{routeKey}'" : "the plan's throttle";
                 return new GatewayError(GatewayResponseType.Throttled,
                     Detail: $"API key '{key.Id}' exceeded {by} in usage plan '{plan.Name}'",
-                    Headers: decision.RetryAfter is { } wait ? [RetryAfter(wait)] : null);
+                    Headers: decision.RetryAfter is { } wait ? [GatewayError.RetryAfter(wait)] : null);
         }
     }
-
-    /// <summary><c>Retry-After</c> in whole seconds (RFC 9110 §10.2.3), at least one.</summary>
-    private static KeyValuePair<string, string> RetryAfter(TimeSpan wait) =>
-        new("Retry-After", Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
 
     private static GatewayError Forbidden(Activity? span, string detail)
     {

@@ -10,7 +10,7 @@ public static class UsagePlanServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="UsagePlanOptions"/> (section <see cref="UsagePlanOptions.SectionName"/>, validated at start), the store —
     /// Redis when <c>ConnectionStrings:redis</c> is set, else in memory (embedded mode) — the enforcer the access
-    /// control stage calls, its telemetry, the usage report endpoint's handler, and the store's warm-up at start.
+    /// control stage calls, its telemetry, the usage report endpoint's handler, its telemetry and the usage report endpoint's handler.
     /// </summary>
     public static IHostApplicationBuilder AddUsagePlans(this IHostApplicationBuilder builder)
     {
@@ -29,7 +29,6 @@ public static class UsagePlanServiceCollectionExtensions
         services.TryAddSingleton<UsagePlanTelemetry>();
         services.TryAddSingleton<UsagePlanEnforcer>();
         services.TryAddSingleton<UsageReportEndpoint>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UsagePlanStoreWarmup>());
         return builder;
     }
 }

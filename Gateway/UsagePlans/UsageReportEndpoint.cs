@@ -58,7 +58,7 @@ internal sealed partial class UsageReportEndpoint
         var planId = context.GetRouteValue("usagePlanId") as string ?? "";
         if (_verifier is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "ForbiddenException",
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "ForbiddenException",
                 $"The usage report needs signed requests, and this gateway has no {SigV4Options.CredentialsSectionName} to verify them with.").ConfigureAwait(false);
             return;
         }
@@ -73,13 +73,13 @@ internal sealed partial class UsageReportEndpoint
         var definition = _state.Current.Definition;
         if (!definition.UsagePlans.TryGetValue(planId, out var plan))
         {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NotFoundException", "Invalid Usage Plan ID specified").ConfigureAwait(false);
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status404NotFound, "NotFoundException", "Invalid Usage Plan ID specified").ConfigureAwait(false);
             return;
         }
 
         if (!UsageQuery.TryParse(context.Request.Query, _retentionDays, out var request, out var invalid))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "BadRequestException", invalid).ConfigureAwait(false);
+            await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "BadRequestException", invalid).ConfigureAwait(false);
             return;
         }
 
@@ -88,7 +88,7 @@ internal sealed partial class UsageReportEndpoint
         {
             if (!keys.Contains(keyId, StringComparer.Ordinal))
             {
-                await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NotFoundException", "Invalid API Key identifier specified").ConfigureAwait(false);
+                await Hosting.ManagementErrors.WriteAsync(context, StatusCodes.Status404NotFound, "NotFoundException", "Invalid API Key identifier specified").ConfigureAwait(false);
                 return;
             }
 
@@ -168,25 +168,8 @@ internal sealed partial class UsageReportEndpoint
         return keys.Count;
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, int status, string errorType, string message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("message", message);
-            writer.WriteEndObject();
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.Headers[SigV4Error.ErrorTypeHeader] = errorType;
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
-    }
-
     /// <summary>A verifier of the gateway's credentials scoped to <see cref="SigningService"/>; null when none are configured.</summary>
-    private static SigV4Verifier? CreateVerifier(IConfiguration configuration, TimeProvider time, ILoggerFactory loggerFactory)
+    internal static SigV4Verifier? CreateVerifier(IConfiguration configuration, TimeProvider time, ILoggerFactory loggerFactory)
     {
         var options = new SigV4Options();
         configuration.GetSection(SigV4Options.SectionName).Bind(options);

@@ -22,6 +22,7 @@ internal static class SamplesHostingExtensions
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplesOptions>, SamplesOptionsValidator>());
         builder.Services.TryAddSingleton<SlowFunction>();
+        builder.Services.TryAddSingleton<CatalogFunction>();
         return builder;
     }
 
@@ -31,8 +32,10 @@ internal static class SamplesHostingExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
 
         var slow = endpoints.ServiceProvider.GetRequiredService<SlowFunction>();
+        var catalog = endpoints.ServiceProvider.GetRequiredService<CatalogFunction>();
         return endpoints
             .MapFunction<JsonElement, APIGatewayHttpApiV2ProxyResponse>(EchoFunction.Name, EchoFunction.Handle)
-            .MapFunction<JsonElement, APIGatewayHttpApiV2ProxyResponse>(SlowFunction.Name, slow.HandleAsync);
+            .MapFunction<JsonElement, APIGatewayHttpApiV2ProxyResponse>(SlowFunction.Name, slow.HandleAsync)
+            .MapFunction<JsonElement, APIGatewayHttpApiV2ProxyResponse>(CatalogFunction.Name, catalog.Handle);
     }
 }

@@ -58,14 +58,57 @@ public sealed class GatewaySampleTests(SampleStackFixture stack) : IClassFixture
     }
 
     [Fact]
-    public async Task Users_BadInput_FunctionsAnswer400()
+    public async Task Users_BadInput_400FromTheValidator_404FromTheFunction()
     {
         using var malformed = await Gateway.PostAsync(new Uri("/users", UriKind.Relative),
             new StringContent("{not json", Encoding.UTF8, "application/json")).WaitAsync(Timeout);
         using var unknown = await Gateway.GetAsync(new Uri($"/users/{Guid.NewGuid():N}", UriKind.Relative)).WaitAsync(Timeout);
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("Invalid request body", (string?)JsonNode.Parse(await malformed.Content.ReadAsStringAsync().WaitAsync(Timeout))!["message"]);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Users_CreateUserModel_EveryViolationListed()
+    {
+        using var response = await Gateway.PostAsync(new Uri("/users", UriKind.Relative),
+            new StringContent("""{"email":"ada","name":"","age":151,"role":"owner"}""", Encoding.UTF8, "application/json")).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync().WaitAsync(Timeout))!["errors"]!.AsArray();
+        Assert.Equal(["/age", "/email", "/name", "/role"], errors.Select(e => (string)e!["path"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Catalog_CachedPerCategory()
+    {
+        var books = await CatalogAsync("books");
+        var booksAgain = await CatalogAsync("books");
+        var games = await CatalogAsync("games");
+
+        // The second books answer is the cached first one (same generatedAt); games is its own entry.
+        Assert.Equal((string?)books["generatedAt"], (string?)booksAgain["generatedAt"]);
+        Assert.Equal(["b-001", "b-002"], books["items"]!.AsArray().Select(i => (string)i!["id"]!));
+        Assert.Equal("games", (string?)games["category"]);
+    }
+
+    [Theory]
+    [InlineData("/catalog?category=books%27%20OR%20%271%27%3D%271")]
+    [InlineData("/echo/x?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    public async Task Waf_SqlInjectionAndXss_403Forbidden(string path)
+    {
+        using var response = await Gateway.GetAsync(new Uri(path, UriKind.Relative)).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("""{"message":"Forbidden"}""", await response.Content.ReadAsStringAsync().WaitAsync(Timeout));
+    }
+
+    private async Task<JsonNode> CatalogAsync(string category)
+    {
+        using var response = await Gateway.GetAsync(new Uri($"/catalog?category={category}", UriKind.Relative)).WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync().WaitAsync(Timeout))!;
     }
 
     [Fact]

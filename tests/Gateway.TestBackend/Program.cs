@@ -13,6 +13,7 @@ app.UseHubStandIn();
 app.MapStreamingEndpoints();
 app.MapEchoEndpoints();
 app.MapFailureEndpoints();
+app.MapCountedEndpoints();
 app.MapAuthorizerFunctions();
 
 await app.StartAsync();

@@ -23,6 +23,8 @@ namespace Platform.Gateway.Authorization.Policies;
 internal static class ResourcePolicyEvaluator
 {
     private const string Anonymous = "anonymous";
+    private const string InvokeAction = "execute-api:Invoke";
+    private const string InvalidateCacheAction = "execute-api:InvalidateCache";
 
     /// <summary>Null when the policy allows the request; otherwise the 403 to answer.</summary>
     public static GatewayError? Evaluate(HttpContext context, GatewayRequestFeature request, ResourcePolicyDefinition policy)
@@ -36,7 +38,7 @@ internal static class ResourcePolicyEvaluator
         var allowed = false;
         foreach (var statement in policy.Statements)
         {
-            if (!Applies(statement, caller, arn, request.Api!.Name))
+            if (!Covers(statement, InvokeAction) || !Applies(statement, caller, arn, request.Api!.Name))
             {
                 continue;
             }
@@ -50,6 +52,38 @@ internal static class ResourcePolicyEvaluator
         }
 
         return allowed ? null : Refuse(request, caller, arn, "no statement allows it", "");
+    }
+
+    /// <summary>
+    /// True when a <c>Deny</c> statement covering <c>execute-api:InvalidateCache</c> applies to the caller and the
+    /// request's ARN: the response cache then ignores the caller's <c>Cache-Control: max-age=0</c>. Only an explicit
+    /// deny counts; the policy's Allows govern <c>execute-api:Invoke</c>, which access control already checked. The
+    /// caller is the IAM identity <paramref name="accessKeyId"/> whose SigV4 signature was verified.
+    /// </summary>
+    public static bool DeniesCacheInvalidation(HttpContext context, GatewayRequestFeature request, ResourcePolicyDefinition policy, string accessKeyId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(accessKeyId);
+
+        var caller = new Caller(context, request, accessKeyId);
+        var arn = ExecuteApiArn.Of(context, request);
+        return policy.Statements.Any(s =>
+            s.Effect == PolicyEffect.Deny && Covers(s, InvalidateCacheAction) && Applies(s, caller, arn, request.Api!.Name));
+    }
+
+    private static bool Covers(PolicyStatement statement, string action)
+    {
+        foreach (var named in statement.Actions)
+        {
+            if (named == action || named is "*" or "execute-api:*")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static GatewayError Refuse(GatewayRequestFeature request, Caller caller, string arn, string why, string suffix)
@@ -109,14 +143,14 @@ internal static class ResourcePolicyEvaluator
     }
 
     /// <summary>Who is calling, from where, with which API key: read once per evaluation, the key id only when a condition asks.</summary>
-    private sealed class Caller(HttpContext context, GatewayRequestFeature request)
+    private sealed class Caller(HttpContext context, GatewayRequestFeature request, string? iamCaller = null)
     {
         private string? _apiKeyId;
         private bool _apiKeyRead;
 
-        public string? PrincipalId { get; } = request.Authorizer?.PrincipalId;
+        public string? PrincipalId { get; } = iamCaller ?? request.Authorizer?.PrincipalId;
 
-        public string? AccessKey { get; } = request.Authorizer?.AccessKey;
+        public string? AccessKey { get; } = iamCaller ?? request.Authorizer?.AccessKey;
 
         public IPAddress? SourceIp { get; } = context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped
             ? mapped.MapToIPv4()

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -13,9 +14,8 @@ namespace Platform.ConnectionHub.Tests.SignalR;
 public sealed class NodeSignalRClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = Infrastructure.Socket.Timeout;
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly Lazy<string> SourceFolder = new(FindFolder);
-    private static readonly Lazy<Task> Install = new(InstallAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task> Install = new(() => NodePackages.EnsureInstalledAsync(Folder, "the SignalR tests (npm @microsoft/signalr)"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Process _process;
     private readonly StringBuilder _errors = new();
@@ -44,7 +44,7 @@ public sealed class NodeSignalRClient : IAsyncDisposable
     public static async Task<NodeSignalRClient> StartAsync(Uri hub, int messages)
     {
         ArgumentNullException.ThrowIfNull(hub);
-        await Install.Value.WaitAsync(InstallTimeout);
+        await Install.Value.WaitAsync(TimeSpan.FromMinutes(6));
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = Folder,
@@ -57,7 +57,7 @@ public sealed class NodeSignalRClient : IAsyncDisposable
         start.ArgumentList.Add("client.mjs");
         start.ArgumentList.Add(hub.ToString());
         start.ArgumentList.Add(messages.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var client = new NodeSignalRClient(StartOrFail(start, "node"));
+        var client = new NodeSignalRClient(NodePackages.Start(start, "node", "the SignalR tests (npm @microsoft/signalr)"));
         client._process.ErrorDataReceived += (_, e) =>
         {
             lock (client._errors)
@@ -124,72 +124,6 @@ public sealed class NodeSignalRClient : IAsyncDisposable
         finally
         {
             _process.Dispose();
-        }
-    }
-
-    private static async Task InstallAsync()
-    {
-        if (IsInstalled())
-        {
-            return;
-        }
-
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var npm = StartOrFail(start, "npm");
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var error = npm.StandardError.ReadToEndAsync();
-        try
-        {
-            await npm.WaitForExitAsync().WaitAsync(InstallTimeout);
-        }
-        catch (TimeoutException)
-        {
-            npm.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm ci in {Folder} did not finish within {InstallTimeout.TotalMinutes:0} min.");
-        }
-
-        if (npm.ExitCode != 0 || !IsInstalled())
-        {
-            throw new InvalidOperationException($"npm ci in {Folder} failed ({npm.ExitCode}):{Environment.NewLine}{await output}{await error}");
-        }
-    }
-
-    /// <summary>True when node_modules holds a complete install (npm's hidden lockfile) of the pinned client version.</summary>
-    private static bool IsInstalled()
-    {
-        var installed = Path.Combine(Folder, "node_modules", "@microsoft", "signalr", "package.json");
-        if (!File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")) || !File.Exists(installed))
-        {
-            return false;
-        }
-
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "package.json")));
-        using var package = JsonDocument.Parse(File.ReadAllText(installed));
-        var pinned = manifest.RootElement.GetProperty("dependencies").GetProperty("@microsoft/signalr").GetString();
-        return pinned == package.RootElement.GetProperty("version").GetString();
-    }
-
-    private static Process StartOrFail(ProcessStartInfo start, string tool)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"'{tool}' is not on PATH: the SignalR tests drive the npm @microsoft/signalr client and need Node.js 18+ with npm (apt-get install nodejs npm).", e);
         }
     }
 

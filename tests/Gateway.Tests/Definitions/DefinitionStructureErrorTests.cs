@@ -25,11 +25,11 @@ public sealed class DefinitionStructureErrorTests
 
         // Unknown properties: names are case-sensitive, so a wrong case is a typo too.
         { Of("{'apis': {}, 'api': {}}"), "api", "unknown property 'api'; expected one of: apis, domainNames" },
-        { Api(protocol: "'protocol': 'HTTP', 'Description': 'x'"), "apis.a.Description", "unknown property 'Description'; expected one of: protocol, description, routes, integrations, stages, gatewayResponses, routeSelectionExpression, webSocketSettings, authorizers, apiKeySource, policy, corsConfiguration (names are case-sensitive)" },
+        { Api(protocol: "'protocol': 'HTTP', 'Description': 'x'"), "apis.a.Description", "unknown property 'Description'; expected one of: protocol, description, routes, integrations, stages, gatewayResponses, routeSelectionExpression, webSocketSettings, authorizers, apiKeySource, policy, corsConfiguration, models, requestValidators (names are case-sensitive)" },
         { Integration("{'integrationType': 'AWS_PROXY', 'integrationUri': 'http://u', 'functionName': 'f', 'functionNmae': 'f'}"), "apis.a.integrations.i.functionNmae", "unknown property 'functionNmae'" },
         { Api(stages: "'stages': {'$default': {'accessLogSettings': {'fromat': 'x'}}}"), "apis.a.stages[\"$default\"].accessLogSettings.fromat", "unknown property 'fromat'; expected one of: format" },
         { Of("{'apis': {}, 'webAcl': {}}"), "webAcl", "unknown property 'webAcl'; expected one of: apis, domainNames, usagePlans, apiKeys, ipSets, webAcls (names are case-sensitive)" },
-        { Api(stages: "'stages': {'$default': {'webACL': 'x'}}"), "apis.a.stages[\"$default\"].webACL", "unknown property 'webACL'; expected one of: stageVariables, accessLogSettings, webAcl (names are case-sensitive)" },
+        { Api(stages: "'stages': {'$default': {'webACL': 'x'}}"), "apis.a.stages[\"$default\"].webACL", "unknown property 'webACL'; expected one of: stageVariables, accessLogSettings, cacheClusterEnabled, defaultRouteSettings, routeSettings, webAcl (names are case-sensitive)" },
 
         // Duplicates inside one object.
         { Api(routes: "'routes': {'GET /x': {'integration': 'i'}, 'GET /x': {'integration': 'i'}}"), "apis.a.routes[\"GET /x\"]", "'GET /x' is declared twice in the same object" },

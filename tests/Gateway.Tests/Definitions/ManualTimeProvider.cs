@@ -15,6 +15,11 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timestamps follow the manual clock too (ticks of <see cref="GetUtcNow"/>), so elapsed times measured with them move only with <see cref="Advance"/>.</summary>
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

@@ -22,9 +22,15 @@ public sealed class ReplicaGatewaysFixture : IAsyncLifetime
           "apis": {
             "shop": {
               "protocol": "HTTP",
-              "routes": { "GET /items": { "integration": "ok", "apiKeyRequired": true }, "GET /open": { "integration": "ok" } },
+              "routes": {
+                "GET /items": { "integration": "ok", "apiKeyRequired": true }, "GET /open": { "integration": "ok" },
+                "GET /burst": { "integration": "ok" }, "GET /steady": { "integration": "ok" }
+              },
               "integrations": { "ok": { "integrationType": "MOCK", "mockResponse": { "statusCode": 200 } } },
-              "stages": { "prod": {} }
+              "stages": { "prod": { "routeSettings": {
+                "GET /burst": { "throttlingRateLimit": 0.01, "throttlingBurstLimit": 50 },
+                "GET /steady": { "throttlingRateLimit": 200, "throttlingBurstLimit": 40 }
+              } } }
             }
           },
           "domainNames": { "$default": { "apiMappings": [ { "apiMappingKey": "shop", "api": "shop", "stage": "prod" } ] } },
@@ -49,6 +55,9 @@ public sealed class ReplicaGatewaysFixture : IAsyncLifetime
     public GatewayProcess B { get; private set; } = null!;
 
     public string Output => A.Output + "\n" + B.Output;
+
+    /// <summary>The shared redis-server, for command statistics.</summary>
+    public string RedisConnectionString => _redis.ConnectionString;
 
     public async Task InitializeAsync()
     {
