@@ -30,6 +30,7 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
     private readonly ConcurrentDictionary<(string Api, string Stage), Generation> _generations = new();
     private readonly Lock _connecting = new();
     private Task<IDatabase>? _database;
+    private IDatabase? _connected;
 
     public RedisResponseCacheStore(PlatformRedis redis, IOptions<ResponseCacheOptions> options, TimeProvider time)
     {
@@ -118,12 +119,12 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
     /// </summary>
     private ValueTask<IDatabase> DatabaseAsync()
     {
-        var database = Volatile.Read(ref _database);
-        if (database is { IsCompletedSuccessfully: true })
+        if (Volatile.Read(ref _connected) is { } connected)
         {
-            return new(database.Result);
+            return new(connected);
         }
 
+        Task<IDatabase> database;
         lock (_connecting)
         {
             if (_database is null || _database.IsFaulted || _database.IsCanceled)
@@ -134,7 +135,15 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
             database = _database;
         }
 
-        return new(BoundedAsync(database, "connect"));
+        return new(ConnectAsync(database));
+    }
+
+    /// <summary>Waits (bounded) for the connection and remembers the database, so later calls skip the task.</summary>
+    private async Task<IDatabase> ConnectAsync(Task<IDatabase> connecting)
+    {
+        var database = await BoundedAsync(connecting, "connect").ConfigureAwait(false);
+        Volatile.Write(ref _connected, database);
+        return database;
     }
 
     private async Task<T> BoundedAsync<T>(Task<T> call, string operation)
