@@ -90,7 +90,7 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
     }
 
     /// <summary>Connects ahead of the first request (see <see cref="ResponseCacheWarmup"/>).</summary>
-    public async Task PrepareAsync() => await DatabaseAsync().ConfigureAwait(false);
+    public async Task PrepareAsync() => await ConnectAsync(bounded: false).ConfigureAwait(false);
 
     private Task<long> Refresh(string api, string stage, Generation generation)
     {
@@ -117,14 +117,24 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
     /// The database, connecting on a pool thread the first time: the multiplexer connects synchronously, and
     /// concurrent first callers must share one wait rather than each block a thread. A failed connect is retried.
     /// </summary>
-    private ValueTask<IDatabase> DatabaseAsync()
-    {
-        if (Volatile.Read(ref _connected) is { } connected)
-        {
-            return new(connected);
-        }
+    private ValueTask<IDatabase> DatabaseAsync() =>
+        Volatile.Read(ref _connected) is { } connected ? new(connected) : new(ConnectAsync(bounded: true));
 
-        Task<IDatabase> database;
+    /// <summary>
+    /// Waits for the shared connect and remembers the database, so later calls skip the task. Requests wait at most
+    /// the store timeout (<paramref name="bounded"/>); the warm-up waits as long as the client's own connect timeout.
+    /// </summary>
+    private async Task<IDatabase> ConnectAsync(bool bounded)
+    {
+        var connecting = Connecting();
+        var database = await BoundedAsync(connecting, "connect", bounded ? _timeout : Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+        Volatile.Write(ref _connected, database);
+        return database;
+    }
+
+    /// <summary>The connect every caller shares, run on a pool thread (the multiplexer connects synchronously); a failed connect is retried.</summary>
+    private Task<IDatabase> Connecting()
+    {
         lock (_connecting)
         {
             if (_database is null || _database.IsFaulted || _database.IsCanceled)
@@ -132,25 +142,17 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
                 _database = Task.Run(_redis.GetDatabase);
             }
 
-            database = _database;
+            return _database;
         }
-
-        return new(ConnectAsync(database));
     }
 
-    /// <summary>Waits (bounded) for the connection and remembers the database, so later calls skip the task.</summary>
-    private async Task<IDatabase> ConnectAsync(Task<IDatabase> connecting)
-    {
-        var database = await BoundedAsync(connecting, "connect").ConfigureAwait(false);
-        Volatile.Write(ref _connected, database);
-        return database;
-    }
+    private Task<T> BoundedAsync<T>(Task<T> call, string operation) => BoundedAsync(call, operation, _timeout);
 
-    private async Task<T> BoundedAsync<T>(Task<T> call, string operation)
+    private async Task<T> BoundedAsync<T>(Task<T> call, string operation, TimeSpan timeout)
     {
         try
         {
-            return await call.WaitAsync(_timeout, _time).ConfigureAwait(false);
+            return await call.WaitAsync(timeout, _time).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
